@@ -23,9 +23,7 @@ class EntityIndex:
     """Finds the entity a token belongs to, through its mentions' character offsets."""
 
     def __init__(self, entities: list[Entity]) -> None:
-        self._spans = sorted(
-            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda s: s[0]
-        )
+        self._spans = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda s: s[0])
 
     def at(self, token: Token) -> Entity | None:
         for start, end, entity in self._spans:
@@ -70,7 +68,7 @@ def phrase_text(head: Token) -> str:
     sub = list(head.subtree)
     # Relative clauses and appositions describe the source; they are not its name.
     cut = [t for t in sub if t.dep_ in {"relcl", "appos", "acl"} and t.head == head]
-    end = min((list(c.subtree)[0].i for c in cut), default=sub[-1].i + 1)
+    end = min((c.left_edge.i for c in cut), default=sub[-1].i + 1)
     return head.doc[sub[0].i : end].text.strip(" ,")
 
 
@@ -113,7 +111,13 @@ def source_of(token: Token, index: EntityIndex) -> Source | None:
         head = node.head
         if head.i == node.i:
             break
-        if head.lemma_.lower() in speech_verbs() and node.dep_ in {"ccomp", "xcomp", "advcl", "parataxis", "conj"}:
+        if head.lemma_.lower() in speech_verbs() and node.dep_ in {
+            "ccomp",
+            "xcomp",
+            "advcl",
+            "parataxis",
+            "conj",
+        }:
             subj = subject_of(head)
             if subj is not None:
                 return make_source(head.text, subj, head, index)

@@ -14,10 +14,30 @@ from functools import cache
 from .lexicon import rows
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -60,8 +80,14 @@ def _offset(zone: str | None) -> str | None:
 
 
 def _compose(
-    year: int, month: int, day: int, hour: str | None, minute: str | None,
-    second: str | None, ampm: str | None, zone: str | None,
+    year: int,
+    month: int,
+    day: int,
+    hour: str | None,
+    minute: str | None,
+    second: str | None,
+    ampm: str | None,
+    zone: str | None,
 ) -> str | None:
     try:
         date(year, month, day)
@@ -88,8 +114,14 @@ def find_stamps(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for m in NUMERIC_STAMP.finditer(text):
         iso = _compose(
-            int(m["year"]), int(m["month"]), int(m["day"]), m["hour"], m["minute"],
-            m["second"], m["ampm"], m["zone"],
+            int(m["year"]),
+            int(m["month"]),
+            int(m["day"]),
+            m["hour"],
+            m["minute"],
+            m["second"],
+            m["ampm"],
+            m["zone"],
         )
         if iso:
             found.append((m.start(), m.end(), iso))
@@ -98,8 +130,14 @@ def find_stamps(text: str) -> list[tuple[int, int, str]]:
             continue
         month_word = (m["month1"] or m["month2"]).rstrip(".").lower()
         iso = _compose(
-            int(m["year"]), MONTHS[month_word], int(m["day1"] or m["day2"]), m["hour"],
-            m["minute"], m["second"], m["ampm"], m["zone"],
+            int(m["year"]),
+            MONTHS[month_word],
+            int(m["day1"] or m["day2"]),
+            m["hour"],
+            m["minute"],
+            m["second"],
+            m["ampm"],
+            m["zone"],
         )
         if iso:
             found.append((m.start(), m.end(), iso))
@@ -137,4 +175,4 @@ def to_date(iso: str | None) -> date | None:
             return None
 
 
-__all__ = ["find_stamps", "normalise_iso", "to_date", "timezone"]
+__all__ = ["find_stamps", "normalise_iso", "timezone", "to_date"]

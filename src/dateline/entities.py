@@ -19,15 +19,28 @@ from .models import Actor, Article, Entity, Mention
 from .registry import register
 
 SPACY_TYPES = {
-    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC",
-    "NORP": "NORP", "EVENT": "EVENT", "PRODUCT": "OTHER", "LAW": "OTHER",
-    "WORK_OF_ART": "OTHER", "LANGUAGE": "OTHER",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "FAC",
+    "NORP": "NORP",
+    "EVENT": "EVENT",
+    "PRODUCT": "OTHER",
+    "LAW": "OTHER",
+    "WORK_OF_ART": "OTHER",
+    "LANGUAGE": "OTHER",
 }
 # Designations: Tu-160, Tu-95MS, Kh-47M2, MiG-31, F-16, Su-35, S-400, KN-23, J-20.
 _DESIGNATION = re.compile(
     r"\b(?:(?:Tupolev|Sukhoi|Mikoyan|Ilyushin|Antonov|Boeing|Lockheed(?: Martin)?|Northrop)\s+)?"
     r"(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,4}[A-Z0-9]{0,4}\b"
 )
+
+
+# Romanised Korean names ("Han Seung-woo", "Kim Jong-un"): the small model often misses
+# or splits them; the shape is distinctive enough to take as a person.
+_KOREAN_NAME = re.compile(r"\b[A-Z][a-z]{1,4} [A-Z][a-z]+-[a-z]+\b")
 
 
 @dataclass
@@ -65,9 +78,7 @@ def _equipment_re() -> re.Pattern[str]:
 @cache
 def _facility_re() -> re.Pattern[str]:
     nouns = sorted(lines("facility_nouns.txt"), key=len, reverse=True)
-    return re.compile(
-        r"\b((?:[A-Z][\w'’-]+\s){1,3})((?i:" + "|".join(re.escape(n) for n in nouns) + r"))\b"
-    )
+    return re.compile(r"\b((?:[A-Z][\w'’-]+\s){1,3})((?i:" + "|".join(re.escape(n) for n in nouns) + r"))\b")
 
 
 @cache
@@ -111,6 +122,8 @@ def _lexicon_candidates(text: str) -> list[Candidate]:
     ):
         for m in regex.finditer(text):
             found.append(Candidate(m.start(), m.end(), kind, m.group(0), source))
+    for m in _KOREAN_NAME.finditer(text):
+        found.append(Candidate(m.start(), m.end(), "PERSON", m.group(0), "pattern"))
     for m in _facility_re().finditer(text):
         name = m.group(1).strip()
         # "the Knevichi airfield": the name part must be a proper name, not "The".
@@ -193,12 +206,16 @@ def _premodifier_title(doc: Doc, span: Span) -> tuple[str | None, int]:
             break
         if tok.pos_ in {"DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "NUM"} or tok.ent_type_ in {"PERSON"}:
             break
-        if not (tok.text[:1].isupper() or tok.lower_ in _title_nouns() or tok.pos_ in {"ADJ", "NOUN", "PROPN"}):
+        if not (
+            tok.text[:1].isupper() or tok.lower_ in _title_nouns() or tok.pos_ in {"ADJ", "NOUN", "PROPN"}
+        ):
             break
         words.insert(0, tok)
         i -= 1
-    while words and words[0].lower_ not in _title_nouns() and not (
-        words[0].text[:1].isupper() or words[0].pos_ == "ADJ"
+    while (
+        words
+        and words[0].lower_ not in _title_nouns()
+        and not (words[0].text[:1].isupper() or words[0].pos_ == "ADJ")
     ):
         words.pop(0)
     phrase = " ".join(t.text for t in words)
@@ -224,9 +241,7 @@ def _person_key_tokens(name: str) -> list[str]:
 
 def annotate_entities_records(doc: Doc, article: Article) -> list[Entity]:
     text = doc.text
-    cands = _resolve_overlaps(
-        [_retype(c) for c in _spacy_candidates(doc)] + _lexicon_candidates(text)
-    )
+    cands = _resolve_overlaps([_retype(c) for c in _spacy_candidates(doc)] + _lexicon_candidates(text))
     title_spans: list[tuple[int, int]] = []
     person_meta: dict[int, tuple[str | None, str | None]] = {}  # cand index -> (title, affiliation)
     for idx, c in enumerate(cands):
@@ -247,11 +262,18 @@ def annotate_entities_records(doc: Doc, article: Article) -> list[Entity]:
         person_meta[idx] = (title, affiliation)
     # A model ORG inside a title phrase ("Defense" in "Russian Defense Minister") is not an entity.
     keep = [
-        i for i, c in enumerate(cands)
-        if not (c.type in {"ORG", "PERSON"} and c.source == "spacy"
-                and any(s <= c.start and c.end <= e for s, e in title_spans))
+        i
+        for i, c in enumerate(cands)
+        if not (
+            c.type in {"ORG", "PERSON"}
+            and c.source == "spacy"
+            and any(s <= c.start and c.end <= e for s, e in title_spans)
+        )
     ]
-    clusters = _cluster(doc, [cands[i] for i in keep], {keep.index(i): m for i, m in person_meta.items() if i in keep})
+    clusters = _cluster(
+        doc, [cands[i] for i in keep], {keep.index(i): m for i, m in person_meta.items() if i in keep}
+    )
+    _propagate_names(text, clusters, cands)
     _attach_title_references(doc, clusters, cands)
     _attach_acronyms(text, clusters)
     return _finish(clusters, article)
@@ -291,8 +313,11 @@ def _cluster(
         if len(matches) == 1:
             target = matches[0]
         elif matches:
-            before = [(max(m.start for m in p.mentions if m.start < c.start), p)
-                      for p in matches if any(m.start < c.start for m in p.mentions)]
+            before = [
+                (max(m.start for m in p.mentions if m.start < c.start), p)
+                for p in matches
+                if any(m.start < c.start for m in p.mentions)
+            ]
             target = max(before, key=lambda x: x[0])[1] if before else matches[0]
         if target is None:
             key = _key(c)
@@ -308,6 +333,53 @@ def _cluster(
     for cl in clusters:
         cl.mentions.sort(key=lambda m: m.start)
     return clusters
+
+
+def _propagate_names(text: str, clusters: list[Cluster], cands: list[Candidate]) -> None:
+    """Surnames and given names of a named person the model did not tag ("Siregar said")
+    join that person; with two people of one surname, the nearest one named before wins."""
+    persons = [cl for cl in clusters if cl.type == "PERSON"]
+    tokens: dict[str, list[Cluster]] = {}
+    for cl in persons:
+        for m in cl.mentions:
+            parts = _person_key_tokens(m.text)
+            if len(parts) > 1:
+                for part in parts:
+                    if len(part) > 2 and cl not in tokens.setdefault(part, []):
+                        tokens[part].append(cl)
+    if not tokens:
+        return
+    taken = [(c.start, c.end, c) for c in cands]
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    for hit in pattern.finditer(text):
+        blocking = [c for s, e, c in taken if not (hit.end() <= s or hit.start() >= e)]
+        # A model tag of the same word as ORG/LOC ("Dissanayake" as ORG) gives way.
+        if any(
+            not (
+                c.source == "spacy"
+                and c.text == hit.group(0)
+                and c.type in {"ORG", "LOC", "NORP", "OTHER"}
+                and not gz.country_code(c.text)
+                and not gz.demonym_country(c.text)
+            )
+            for c in blocking
+        ):
+            continue
+        for c in blocking:
+            for cl in clusters:
+                if c in cl.mentions:
+                    cl.mentions.remove(c)
+        owners = tokens[hit.group(0)]
+        before = [
+            (max((x.start for x in cl.mentions if x.start < hit.start()), default=-1), cl) for cl in owners
+        ]
+        owner = max(before, key=lambda b: b[0])[1]
+        owner.mentions.append(Candidate(hit.start(), hit.end(), "PERSON", hit.group(0), "propagated"))
+        taken.append((hit.start(), hit.end(), owner.mentions[-1]))
+    for cl in clusters:
+        cl.mentions.sort(key=lambda x: x.start)
 
 
 def _key(c: Candidate) -> str:
@@ -332,7 +404,7 @@ def _title_references(text: str) -> list[tuple[int, int, list[str], str]]:
     """(start, end, modifier words, head) of "the <up to 3 words> <title noun>" phrases."""
     found = []
     for the in _THE.finditer(text):
-        words = []
+        words: list[re.Match[str]] = []
         for w in _WORD.finditer(text, the.end()):
             gap = text[(words[-1].end() if words else the.end()) : w.start()]
             if len(words) == 4 or (words and gap.strip()):
@@ -372,10 +444,12 @@ def _attach_title_references(doc: Doc, clusters: list[Cluster], cands: list[Cand
 
 
 def _attach_acronyms(text: str, clusters: list[Cluster]) -> None:
-    """"intercontinental ballistic missiles (ICBMs)": the acronym and its expansion are one."""
+    """ "intercontinental ballistic missiles (ICBMs)": the acronym and its expansion are one."""
     for cl in clusters:
         for mention in list(cl.mentions):
-            if not (text[mention.start - 1 : mention.start] == "(" and text[mention.end : mention.end + 1] == ")"):
+            if not (
+                text[mention.start - 1 : mention.start] == "(" and text[mention.end : mention.end + 1] == ")"
+            ):
                 continue
             acronym = mention.text.rstrip("s")
             if not acronym.isupper() or len(acronym) < 2:
@@ -391,7 +465,9 @@ def _attach_acronyms(text: str, clusters: list[Cluster]) -> None:
                     break
             else:
                 if all(m.start != exp_start for m in cl.mentions):
-                    cl.mentions.append(Candidate(exp_start, exp_end, cl.type, text[exp_start:exp_end], "acronym"))
+                    cl.mentions.append(
+                        Candidate(exp_start, exp_end, cl.type, text[exp_start:exp_end], "acronym")
+                    )
             cl.mentions.sort(key=lambda m: m.start)
 
 
@@ -430,7 +506,7 @@ def _finish(clusters: list[Cluster], article: Article) -> list[Entity]:
     for cl in clusters:
         if not cl.mentions:
             continue
-        real = [m for m in cl.mentions if m.source not in {"title", "acronym"}] or cl.mentions
+        real = [m for m in cl.mentions if m.source not in {"title", "acronym", "propagated"}] or cl.mentions
         name = max(real, key=lambda m: (len(m.text), -m.start)).text
         country, sector, kb_id = None, None, None
         title_text = " ".join(cl.titles)
@@ -456,11 +532,9 @@ def _finish(clusters: list[Cluster], article: Article) -> list[Entity]:
                 sector = org_sector(name)
                 country = _country_in(name)
         elif cl.type == "PERSON":
-            country = _country_in(title_text) or (
-                _country_in(cl.affiliation) if cl.affiliation else None
-            )
+            country = _country_in(title_text) or (_country_in(cl.affiliation) if cl.affiliation else None)
             sector = title_sector(title_text) if title_text else None
-            if cl.affiliation and (sector is None or sector == "GOV" and "director" in title_text.lower()):
+            if cl.affiliation and (sector is None or (sector == "GOV" and "director" in title_text.lower())):
                 sector = org_sector(cl.affiliation) or sector
         entities.append(
             Entity(

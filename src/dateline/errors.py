@@ -1,10 +1,10 @@
 """The one exception hierarchy of dateline. Every error a user can meet is here.
 
-    DatelineError
-    ├── InputError        a file or record could not be read or decoded (per file; a batch goes on)
-    ├── ExtractionError   readable input held no article text
-    ├── ConfigError       an unknown setting or component name
-    └── StoreError        the store cannot be opened, migrated or written
+DatelineError
+├── InputError        a file or record could not be read or decoded (per file; a batch goes on)
+├── ExtractionError   readable input held no article text
+├── ConfigError       an unknown setting or component name
+└── StoreError        the store cannot be opened, migrated or written
 """
 
 from __future__ import annotations

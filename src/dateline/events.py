@@ -15,15 +15,27 @@ from spacy.tokens import Doc, Token
 
 from .attribution import EntityIndex, source_of
 from .datetimes import to_date
+from .lexicon import rows
 from .models import Article, Entity, Event, EventDate, Evidence, TimeExpression
 from .registry import register
-from .lexicon import rows
 
 QUAD = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "PROTEST": 4,
+    "SANCTION": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
 }
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -48,9 +60,7 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
     for row in rows("events.tsv"):
         cells = list(row) + [""] * (5 - len(row))
         trigger, pos, kind, mode, contexts = cells[:5]
-        table[(trigger, pos)] = Trigger(
-            kind, mode or None, tuple(c for c in contexts.split(";") if c)
-        )
+        table[(trigger, pos)] = Trigger(kind, mode or None, tuple(c for c in contexts.split(";") if c))
     return table
 
 
@@ -128,9 +138,7 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
     return [], [], False
 
 
-def _arguments(
-    trigger: Token, index: EntityIndex
-) -> tuple[list[Entity], list[Entity], str | None, bool]:
+def _arguments(trigger: Token, index: EntityIndex) -> tuple[list[Entity], list[Entity], str | None, bool]:
     if trigger.pos_ == "NOUN":
         return _nominal_arguments(trigger, index)
     agent_toks, patient_toks, own = _subject(trigger)
@@ -141,17 +149,20 @@ def _arguments(
         if child.dep_ in {"dobj", "dative"}:
             objs = _entities(_expand(child), index, ACTOR_TYPES | PLACE_TYPES)
             for entity in objs:
-                if entity.type in {"FAC", "LOC"} or (entity.type == "GPE" and entity.actor.sector != "GOV"
-                                                       and not entity.kb_id):
+                if entity.type in {"FAC", "LOC"} or (
+                    entity.type == "GPE" and entity.actor.sector != "GOV" and not entity.kb_id
+                ):
                     place = place or entity.id
                 elif entity not in actors:
                     recipients.append(entity)
         elif child.dep_ == "prep":
             prep = child.lower_
-            objs = [o for o in child.children if o.dep_ == "pobj"]
-            toks = [t for o in objs for t in _expand(o)]
+            pobjs = [o for o in child.children if o.dep_ == "pobj"]
+            toks = [t for o in pobjs for t in _expand(o)]
             if prep in RECIPIENT_PREPS:
-                recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors + recipients)
+                recipients.extend(
+                    e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors + recipients
+                )
             elif prep in PLACE_PREPS and place is None:
                 found = _entities(toks, index, PLACE_TYPES)
                 if found:
@@ -164,7 +175,7 @@ def _arguments(
 def _nominal_arguments(
     noun: Token, index: EntityIndex
 ) -> tuple[list[Entity], list[Entity], str | None, bool]:
-    """"the summit between X and Y", "trilateral military drills between A, B and C":
+    """ "the summit between X and Y", "trilateral military drills between A, B and C":
     participants are all actors (PLOVER's reciprocal convention)."""
     actors: list[Entity] = []
     place: str | None = None
@@ -177,8 +188,12 @@ def _nominal_arguments(
             place = place or (found[0].id if found else None)
     if not actors:
         # "the North Korea-Russia summit": the participants premodify the noun.
-        lefts = [t for child in noun.lefts if child.dep_ in {"compound", "nmod", "amod", "poss"}
-                 for t in child.subtree]
+        lefts = [
+            t
+            for child in noun.lefts
+            if child.dep_ in {"compound", "nmod", "amod", "poss"}
+            for t in child.subtree
+        ]
         actors = _entities(lefts, index, ACTOR_TYPES)
     return actors, [], place, True
 
@@ -201,19 +216,19 @@ def _modality(trigger: Token) -> str:
         chain.append(trigger.head)
     for tok in chain:
         children = list(tok.children)
-        if any(c.dep_ == "neg" for c in children) or tok.head.lemma_.lower() in {"refuse", "deny", "fail"} and tok.dep_ == "xcomp":
+        if any(c.dep_ == "neg" for c in children) or (
+            tok.head.lemma_.lower() in {"refuse", "deny", "fail"} and tok.dep_ == "xcomp"
+        ):
             return "negated"
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
         if auxes & HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ == "if" for c in children):
             return "hypothetical"
-        if auxes & FUTURE or tok.lemma_.lower() in FUTURE_HEADS and tok.i != trigger.i:
+        if auxes & FUTURE or (tok.lemma_.lower() in FUTURE_HEADS and tok.i != trigger.i):
             return "future"
     return "asserted"
 
 
-def _date(
-    trigger: Token, times: list[TimeExpression], article: Article
-) -> EventDate:
+def _date(trigger: Token, times: list[TimeExpression], article: Article) -> EventDate:
     clause = trigger if trigger.pos_ == "VERB" else trigger.head
     sub = list(clause.subtree)
     lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
@@ -245,7 +260,9 @@ def confidence(own_subject: bool, recipients: int, basis: str, modality: str) ->
     return round(max(0.05, min(0.95, score)), 2)
 
 
-def code_events(doc: Doc, article: Article, entities: list[Entity], times: list[TimeExpression]) -> list[Event]:
+def code_events(
+    doc: Doc, article: Article, entities: list[Entity], times: list[TimeExpression]
+) -> list[Event]:
     index = EntityIndex(entities)
     events: list[Event] = []
     for tok in doc:
@@ -259,7 +276,9 @@ def code_events(doc: Doc, article: Article, entities: list[Entity], times: list[
         modality = _modality(tok)
         reported_by: list[str] = []
         source = source_of(tok, index)
-        if source is not None and not (source.entity is not None and source.entity in actors and source.verb.i == tok.i):
+        if source is not None and not (
+            source.entity is not None and source.entity in actors and source.verb.i == tok.i
+        ):
             reported_by = [source.entity.id if source.entity else source.text]
             if modality == "asserted":
                 modality = "reported"
@@ -277,7 +296,11 @@ def code_events(doc: Doc, article: Article, entities: list[Entity], times: list[
                 place=place,
                 modality=modality,  # type: ignore[arg-type]
                 reported_by=reported_by,
-                evidence=Evidence(text=sent.text.strip(), start=sent.start_char, end=sent.start_char + len(sent.text.strip())),
+                evidence=Evidence(
+                    text=sent.text.strip(),
+                    start=sent.start_char,
+                    end=sent.start_char + len(sent.text.strip()),
+                ),
                 trigger=tok.text,
                 confidence=confidence(own, len(recipients), date.basis, modality),
                 quad_class=QUAD[trig.type],  # type: ignore[arg-type]

@@ -49,9 +49,15 @@ def strip_ui(line: str) -> str:
 # --- photo credits and captions ------------------------------------------------------
 
 _CREDIT_PATTERNS = (
-    re.compile(r"\s*\[\s*(?:photo|image|picture|photograph|graphic)s?\s*(?:by|:|=|courtesy of)?\s*(?P<credit>[^\]]{2,80})\]\s*$", re.I),
-    re.compile(r"\s*\(\s*(?:photo|image|picture)s?\s*(?:by|:|=|courtesy of)\s*(?P<credit>[^)]{2,80})\)\s*$", re.I),
-    re.compile(r"\s*(?:photo|image|picture)s?\s*(?:by|:|/)\s*(?P<credit>[A-Z][^.]{1,60})\.?\s*$"),
+    re.compile(
+        r"\s*\[\s*(?:photo|image|picture|photograph|graphic)s?\s*(?:by|:|=|courtesy of)?\s*"
+        r"(?P<credit>[^\]]{2,80})\]\s*$",
+        re.I,
+    ),
+    re.compile(
+        r"\s*\(\s*(?:photo|image|picture)s?\s*(?:by|:|=|courtesy of)\s*(?P<credit>[^)]{2,80})\)\s*$", re.I
+    ),
+    re.compile(r"\s*(?i:photo|image|picture)s?\s*(?:by|:|/)\s*(?P<credit>[A-Z][^.]{1,60})\.?\s*$"),
     re.compile(r"\s*\(\s*(?P<credit>[^()]{2,40})\)\s*$"),
     re.compile(r"\s*/\s*(?P<credit>[A-Z][\w .&-]{1,40})$"),
 )
@@ -144,8 +150,10 @@ def clean_authors(values: Any) -> list[str]:
             if not 1 < len(tokens) <= 5 and not (len(tokens) == 1 and "-" in part):
                 continue
             if part.isupper():
-                part = " ".join(t.capitalize() if "-" not in t else "-".join(
-                    x.capitalize() for x in t.split("-")) for t in tokens)
+                part = " ".join(
+                    t.capitalize() if "-" not in t else "-".join(x.capitalize() for x in t.split("-"))
+                    for t in tokens
+                )
                 tokens = part.split()
             if not all(_NAME_TOKEN.match(t) for t in tokens):
                 continue
@@ -164,7 +172,7 @@ def is_copyright(line: str) -> bool:
 
 
 def publisher_from_copyright(line: str) -> str | None:
-    """"[ⓒ Example Daily, All rights reserved]" → "Example Daily"."""
+    """ "[ⓒ Example Daily, All rights reserved]" → "Example Daily"."""
     text = line.strip().strip("[]()")
     text = re.sub(r"all rights reserved\.?", " ", text, flags=re.I)
     text = re.sub(r"ⓒ|©|\(c\)|copyright", " ", text, flags=re.I)
@@ -188,6 +196,25 @@ def detect_language(text: str) -> str | None:
     return str(code) if code else None
 
 
+# --- datelines ------------------------------------------------------------------------
+
+_DATELINE = re.compile(
+    r"^(?P<dl>[A-Z]{2}[A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # SEOUL, NEW YORK, ADRE
+    r"(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"  # , Chad  / , Sept
+    r"(?:,?\s+\d{1,2})?"  # 18
+    r"(?:\s*\([^)]{2,30}\))?"  # (Yonhap)
+    r")\s*(?:--|—|–|-|:)\s+"
+)
+
+
+def split_dateline(text: str) -> tuple[str | None, str]:
+    """("SEOUL, Sept. 18 (Yonhap)", rest) when the body opens with a wire dateline."""
+    m = _DATELINE.match(text)
+    if not m or len(m["dl"]) > 80:
+        return None, text
+    return m["dl"].strip(), text[m.end() :]
+
+
 # --- dispatch ------------------------------------------------------------------------
 
 
@@ -202,6 +229,8 @@ def extract(raw: RawInput) -> Article:
 
         article = extract_text(raw.text)
     article = _apply_metadata(article, raw.metadata)
+    if article.dateline is None:
+        article.dateline, article.text = split_dateline(article.text)
     if not article.text.strip():
         raise ExtractionError(raw.label, "no article text found in the input")
     if article.language is None:

@@ -27,8 +27,16 @@ from .extract import (
 from .models import Article, Caption
 
 _ARTICLE_TYPES = {
-    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
-    "opinionnewsarticle", "backgroundnewsarticle", "livebloposting", "report", "webpage",
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "livebloposting",
+    "report",
+    "webpage",
 }
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 
@@ -119,8 +127,17 @@ def _publisher(tree: Any, ld: dict[str, Any]) -> str | None:
 
 def _dates(tree: Any, ld: dict[str, Any]) -> tuple[str | None, str | None]:
     published = normalise_iso(ld.get("datePublished")) or normalise_iso(
-        _meta(tree, "article:published_time", "datePublished", "pubdate", "publishdate",
-              "og:published_time", "date", "dc.date", "DC.date.issued")
+        _meta(
+            tree,
+            "article:published_time",
+            "datePublished",
+            "pubdate",
+            "publishdate",
+            "og:published_time",
+            "date",
+            "dc.date",
+            "DC.date.issued",
+        )
     )
     updated = normalise_iso(ld.get("dateModified")) or normalise_iso(
         _meta(tree, "article:modified_time", "dateModified", "og:updated_time", "lastmod")
@@ -151,9 +168,11 @@ def _authors(tree: Any, ld: dict[str, Any]) -> list[str]:
         if authors:
             return authors
     selectors = (
-        '//*[@rel="author"]', '//*[@itemprop="author"]',
+        '//*[@rel="author"]',
+        '//*[@itemprop="author"]',
         '//*[contains(concat(" ", normalize-space(@class), " "), " byline ")]',
-        '//*[contains(@class, "author-name")]', '//*[contains(@class, "byline")]',
+        '//*[contains(@class, "author-name")]',
+        '//*[contains(@class, "byline")]',
     )
     for selector in selectors:
         for node in tree.xpath(selector):
@@ -185,12 +204,17 @@ def _captions(tree: Any) -> list[Caption]:
 
 def _body(html: str, url: str | None, captions: list[Caption]) -> tuple[str, Any]:
     result = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, deduplicate=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        deduplicate=False,
     )
     if result is None:
         return "", None
-    text = result.text or ""
+    text = getattr(result, "text", None) or ""
     caption_texts = {c.text for c in captions}
     paragraphs: list[str] = []
     for line in text.split("\n"):

@@ -65,9 +65,9 @@ def countries() -> dict[str, Country]:
     result: dict[str, Country] = {}
     for c in pycountry.countries:
         gn = gn_countries.get(c.alpha_2, {})
-        acc = sums.get(c.alpha_2)
-        lat = round(acc[0] / acc[2], 4) if acc and acc[2] else None
-        lon = round(acc[1] / acc[2], 4) if acc and acc[2] else None
+        totals = sums.get(c.alpha_2)
+        lat = round(totals[0] / totals[2], 4) if totals and totals[2] else None
+        lon = round(totals[1] / totals[2], 4) if totals and totals[2] else None
         result[c.alpha_3] = Country(
             alpha3=c.alpha_3,
             alpha2=c.alpha_2,

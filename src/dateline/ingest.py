@@ -237,8 +237,8 @@ def record_input(
                 body = obj[key]
                 break
     if body is None:
-        keys = ", ".join((*TEXT_KEYS, *HTML_KEYS))
-        raise InputError(where, f"record has no non-empty text field (one of: {keys})")
+        wanted = ", ".join((*TEXT_KEYS, *HTML_KEYS))
+        raise InputError(where, f"record has no non-empty text field (one of: {wanted})")
     metadata: dict[str, Any] = {}
     for field_name, keys in META_KEYS.items():
         for key in keys:

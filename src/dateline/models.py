@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "dateline/1"
+SCHEMA_VERSION: Literal["dateline/1"] = "dateline/1"
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT", "EVENT", "OTHER"]
 SourceFormat = Literal["text", "html", "json", "warc", "feed"]
@@ -22,8 +22,22 @@ Granularity = Literal[
 Precision = Literal["place", "city", "region", "country"]
 Modality = Literal["asserted", "reported", "future", "hypothetical", "negated"]
 EventType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ]
 DateBasis = Literal["clause", "sentence", "published"]
 
@@ -57,6 +71,10 @@ class Article(Record):
     publisher: str | None = None
     language: str | None = None
     captions: list[Caption] = Field(default_factory=list)
+    dateline: str | None = Field(
+        default=None,
+        description='place-and-date opener removed from the body ("SEOUL, Sept. 18 (Yonhap) --")',
+    )
     text: str = ""
 
 

@@ -66,10 +66,15 @@ def process_many(
         texts = (article.text for _, article in batch)
         for (raw, article), doc in zip(batch, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
             try:
-                yield raw, Document(id=raw.id, source=_source(raw), article=article, **annotate(doc, article, settings))
+                yield (
+                    raw,
+                    Document(
+                        id=raw.id, source=_source(raw), article=article, **annotate(doc, article, settings)
+                    ),
+                )
             except DatelineError as exc:
                 yield raw, exc
-            except Exception as exc:  # noqa: BLE001 - an annotator bug must not end a batch
+            except Exception as exc:
                 yield raw, DatelineError(f"{raw.label}: internal error while annotating: {exc!r}")
         batch.clear()
 
@@ -79,7 +84,7 @@ def process_many(
         except InputError as exc:
             yield raw, exc
             continue
-        except Exception as exc:  # noqa: BLE001 - a parser bug on one page must not end a batch
+        except Exception as exc:
             yield raw, InputError(raw.label, f"extraction failed: {exc!r}")
             continue
         if len(batch) >= settings.batch_size:

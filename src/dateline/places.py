@@ -86,8 +86,6 @@ def geocode(doc: Doc, article: Article, entities: list[Entity]) -> list[Place]:
 
 
 @register("places", "places.geonames.v1")
-def annotate_places(
-    doc: Doc, article: Article, *, entities: list[Entity], **_: Any
-) -> list[Place]:
+def annotate_places(doc: Doc, article: Article, *, entities: list[Entity], **_: Any) -> list[Place]:
     """Geocoded places, one per resolvable GPE/LOC/FAC entity."""
     return geocode(doc, article, entities)

@@ -37,9 +37,7 @@ def get(stage: str, name: str) -> Callable[..., Any]:
         return _REGISTRY[stage][name]
     except KeyError:
         known = ", ".join(sorted(_REGISTRY.get(stage, {}))) or "none"
-        raise ConfigError(
-            f"no {stage} annotator named {name!r}; registered: {known}"
-        ) from None
+        raise ConfigError(f"no {stage} annotator named {name!r}; registered: {known}") from None
 
 
 def names(stage: str) -> list[str]:

@@ -26,10 +26,16 @@ _WEEKDAY = re.compile(
     r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"
 )
 _MONTH_DAY = re.compile(
-    r"\b(?:(?P<m1>" + MONTH_RE + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + MONTH_RE + r"))"
+    r"\b(?:(?P<m1>"
+    + MONTH_RE
+    + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>"
+    + MONTH_RE
+    + r"))"
     r"(?!\s*,?\s*(?:19|20)\d{2})(?P<local>\s*\(local(?: time)?\))?",
 )
-_MONTH_YEAR = re.compile(r"\b(?P<mod>(?:early|mid|late)-?\s*)?(?P<m>" + MONTH_RE + r")\s+(?P<y>(?:19|20)\d{2})\b")
+_MONTH_YEAR = re.compile(
+    r"\b(?P<mod>(?:early|mid|late)-?\s*)?(?P<m>" + MONTH_RE + r")\s+(?P<y>(?:19|20)\d{2})\b"
+)
 _RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|tonight|tomorrow)\b"
     r"|\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b"
@@ -39,11 +45,22 @@ _RELATIVE = re.compile(
 )
 _MONTH_ONLY = re.compile(
     r"\b(?:in|since|until|by|from|early|mid|late|mid-|end of|beginning of)\s+(?:early\s+|late\s+|mid-)?(?P<m>"
-    + MONTH_RE + r")(?![\w.]|\s*\d)"
+    + MONTH_RE
+    + r")(?![\w.]|\s*\d)"
 )
 _YEAR = re.compile(r"\b(?P<mod>(?:early|mid|late)-?\s*)?(?P<y>(?:19|20)\d{2})(?P<s>s)?\b")
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10}
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _FUTURE_LEMMAS = {"will", "shall", "schedule", "expect", "plan", "set", "due", "going"}
 
 
@@ -66,8 +83,8 @@ def _is_future(doc: Doc, start: int) -> bool:
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     words = {c.lemma_.lower() for c in verb.children} | {verb.lemma_.lower()}
-    return bool(words & _FUTURE_LEMMAS) or verb.tag_ == "VB" and any(
-        c.lower_ in {"to"} for c in verb.children
+    return bool(words & _FUTURE_LEMMAS) or (
+        verb.tag_ == "VB" and any(c.lower_ in {"to"} for c in verb.children)
     )
 
 
@@ -94,9 +111,14 @@ def _find(text: str) -> list[Found]:
 
     for start, end, iso in find_stamps(text):
         add(Found(start, end, "absolute", value=iso, granularity="second" if "T" in iso else "day"))
-    for regex, kind in ((_MONTH_YEAR, "month_year"), (_MONTH_DAY, "month_day"),
-                        (_RELATIVE, "relative"), (_WEEKDAY, "weekday"), (_MONTH_ONLY, "month"),
-                        (_YEAR, "year")):
+    for regex, kind in (
+        (_MONTH_YEAR, "month_year"),
+        (_MONTH_DAY, "month_day"),
+        (_RELATIVE, "relative"),
+        (_WEEKDAY, "weekday"),
+        (_MONTH_ONLY, "month"),
+        (_YEAR, "year"),
+    ):
         for m in regex.finditer(text):
             start = m.start()
             if kind == "weekday" and m["rel"] in {"on", "since", "until", "by", "from"}:
@@ -152,8 +174,11 @@ def _resolve_relative(item: Found, m: re.Match[str], ref: date | None, last_day:
         phrase = m["ana"].lower()
         if last_day is None:
             return
-        shift = 1 if phrase in {"the following day", "the next day"} else (
-            -1 if phrase in {"the day before", "the previous day"} else 0)
+        shift = (
+            1
+            if phrase in {"the following day", "the next day"}
+            else (-1 if phrase in {"the day before", "the previous day"} else 0)
+        )
         item.value = (last_day + timedelta(days=shift)).isoformat()
         return
     if ref is None:

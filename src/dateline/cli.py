@@ -1,0 +1,263 @@
+"""The `dateline` command: a thin shell over the library (batch, store, models)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .batch import Summary, documents, ingest
+from .errors import DatelineError
+from .settings import DB_ENV, Settings, default_db
+from .store import Store
+
+app = typer.Typer(
+    help="News articles to sourced, time-resolved, geolocated event data (schema dateline/1).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help=f"DuckDB store file (default: ${DB_ENV}, else ./dateline.duckdb)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array instead of a table.")]
+LimitOption = Annotated[int, typer.Option("--limit", min=1, max=100_000, help="At most this many rows.")]
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or directories (walked recursively).")]
+
+
+def _open(db: str | None, read_only: bool = True) -> Store:
+    try:
+        return Store(db or default_db(), read_only=read_only)
+    except DatelineError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def _report_failures(summary: Summary) -> None:
+    for failure in summary.failed:
+        err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", markup=True, highlight=False)
+
+
+@app.command()
+def process(
+    paths: PathsArg,
+    format: Annotated[
+        str, typer.Option("--format", help="json (one document, indented) or jsonl.")
+    ] = "jsonl",
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
+) -> None:
+    """Print dateline/1 documents for files or directories, without a store."""
+    if format not in {"json", "jsonl"}:
+        err.print("error: --format must be json or jsonl")
+        raise typer.Exit(2)
+    summary = Summary()
+    docs = documents(paths, Settings(), summary)
+    if format == "json":
+        collected = list(docs)
+        if len(collected) == 1:
+            sys.stdout.write(collected[0].to_json(indent=2) + "\n")
+        elif collected:
+            sys.stdout.write(
+                json.dumps([d.to_dict() for d in collected], ensure_ascii=False, indent=2) + "\n"
+            )
+    else:
+        for doc in docs:
+            sys.stdout.write(doc.to_json() + "\n")
+            sys.stdout.flush()
+    _report_failures(summary)
+    if summary.failed and (strict or summary.read == len(summary.failed)):
+        raise typer.Exit(1)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: PathsArg,
+    db: DbOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
+) -> None:
+    """Process files or directories and store the documents (re-ingesting is a no-op)."""
+    store = _open(db, read_only=False)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} stored"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def tick(summary: Summary) -> None:
+            progress.update(task, completed=summary.stored, description=f"read {summary.read}")
+
+        summary = ingest(paths, store, Settings(), on_document=tick)
+    store.close()
+    _report_failures(summary)
+    err.print(
+        f"read {summary.read} · stored {summary.stored} · skipped (already stored) "
+        f"{summary.skipped} · failed {len(summary.failed)}  → {store.path}"
+    )
+    if summary.failed and strict:
+        raise typer.Exit(1)
+
+
+def _emit(rows: list[dict[str, Any]], as_json: bool, columns: list[str], title: str) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=2) + "\n")
+        return
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    out.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    text = str(value)
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+@app.command()
+def articles(
+    search: Annotated[str | None, typer.Option("--search", help="Text in title or body.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Published on or after (ISO date).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Published on or before (ISO date).")] = None,
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored articles."""
+    with _open(db) as store:
+        rows = store.articles(search=search, since=since, until=until, limit=limit)
+    _emit(rows, as_json, ["id", "published", "title", "publisher", "authors"], "articles")
+
+
+@app.command()
+def entities(
+    name: Annotated[str | None, typer.Option("--name", help="Part of the name.")] = None,
+    type: Annotated[
+        str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC, NORP, EQUIPMENT, ...")
+    ] = None,
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List entities across the store, one row per name and type."""
+    with _open(db) as store:
+        rows = store.entities(name=name, type=type, limit=limit)
+    _emit(rows, as_json, ["name", "type", "country", "sector", "articles", "mentions"], "entities")
+
+
+@app.command()
+def events(
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Part of an actor's or recipient's name.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="On or after this day (ISO date).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="On or before this day (ISO date).")] = None,
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List events, merged across mentions and articles."""
+    with _open(db) as store:
+        rows = store.events(type=type, actor=actor, since=since, until=until, limit=limit)
+    _emit(
+        rows,
+        as_json,
+        ["day", "type", "actors", "recipients", "place", "modality", "num_mentions", "num_sources"],
+        "events",
+    )
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Part of the speaker's name or description.")
+    ] = None,
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List quotations with their speakers."""
+    with _open(db) as store:
+        rows = store.quotes(speaker=speaker, limit=limit)
+    _emit(rows, as_json, ["published", "speaker", "speaker_text", "text"], "quotes")
+
+
+@app.command()
+def places(
+    country: Annotated[str | None, typer.Option("--country", help="ISO 3166 alpha-3 code.")] = None,
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List geocoded places across the store."""
+    with _open(db) as store:
+        rows = store.places(country=country, limit=limit)
+    _emit(rows, as_json, ["name", "country", "precision", "lat", "lon", "articles"], "places")
+
+
+@app.command()
+def show(
+    id: Annotated[str, typer.Argument(help="Document id (or its first 6+ characters).")],
+    db: DbOption = None,
+) -> None:
+    """Print one stored document as dateline/1 JSON."""
+    with _open(db) as store:
+        doc = store.get(id)
+    if doc is None:
+        err.print(f"error: no single document with id {id!r}")
+        raise typer.Exit(1)
+    sys.stdout.write(doc.to_json(indent=2) + "\n")
+
+
+@app.command()
+def summary(db: DbOption = None, limit: LimitOption = 10) -> None:
+    """Print short tables of the events, people and places in the store."""
+    with _open(db) as store:
+        counts = store.counts()
+        ev = store.events(limit=limit)
+        people = store.entities(type="PERSON", limit=limit)
+        pl = store.places(limit=limit)
+    out.print(f"{counts['articles']} articles · {counts['events']} events · {counts['entities']} entities")
+    _emit(ev, False, ["day", "type", "actors", "recipients", "place", "modality", "num_mentions"], "events")
+    _emit(people, False, ["name", "country", "sector", "articles", "mentions"], "people")
+    _emit(pl, False, ["name", "country", "precision", "lat", "lon", "articles"], "places")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"dateline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """News articles to sourced, time-resolved, geolocated event data (schema dateline/1)."""
+
+
+def main() -> None:
+    app()

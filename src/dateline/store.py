@@ -1,0 +1,419 @@
+"""The DuckDB store: one writer, one transaction per document, migrations recorded.
+
+Tables: sources, articles, entities, mentions, places, times, quotes, event_mentions
+(one row per coded event in a document) and events (the same event merged across
+mentions and documents by type, actors, recipients and day, with GDELT-style counts).
+Every value goes in through query parameters, never through SQL text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .errors import StoreError
+from .models import Document
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "initial schema",
+        [
+            """CREATE TABLE articles (
+                id VARCHAR PRIMARY KEY, title VARCHAR, published VARCHAR, updated VARCHAR,
+                authors VARCHAR[], publisher VARCHAR, language VARCHAR, captions JSON,
+                text VARCHAR, ingested_at TIMESTAMP, document JSON)""",
+            """CREATE TABLE sources (
+                doc_id VARCHAR, path VARCHAR, url VARCHAR, format VARCHAR, encoding VARCHAR,
+                record INTEGER)""",
+            """CREATE TABLE entities (
+                doc_id VARCHAR, id VARCHAR, name VARCHAR, type VARCHAR, titles VARCHAR[],
+                affiliation VARCHAR, country VARCHAR, sector VARCHAR, kb_id VARCHAR,
+                role VARCHAR, canonical VARCHAR)""",
+            """CREATE TABLE mentions (
+                doc_id VARCHAR, entity_id VARCHAR, text VARCHAR, start_char INTEGER,
+                end_char INTEGER)""",
+            """CREATE TABLE places (
+                doc_id VARCHAR, entity_id VARCHAR, name VARCHAR, lat DOUBLE, lon DOUBLE,
+                country VARCHAR, admin1 VARCHAR, geonameid BIGINT, precision VARCHAR)""",
+            """CREATE TABLE times (
+                doc_id VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER,
+                value VARCHAR, granularity VARCHAR)""",
+            """CREATE TABLE quotes (
+                doc_id VARCHAR, id VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER,
+                direct BOOLEAN, cue VARCHAR, speaker VARCHAR, speaker_name VARCHAR,
+                speaker_text VARCHAR)""",
+            """CREATE TABLE event_mentions (
+                doc_id VARCHAR, id VARCHAR, event_key VARCHAR, type VARCHAR, mode VARCHAR,
+                actors VARCHAR[], recipients VARCHAR[], actor_names VARCHAR[],
+                recipient_names VARCHAR[], date_value VARCHAR, date_basis VARCHAR,
+                place VARCHAR, place_name VARCHAR, modality VARCHAR, reported_by VARCHAR[],
+                evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+                confidence DOUBLE, quad_class INTEGER, source_name VARCHAR)""",
+            """CREATE TABLE events (
+                event_key VARCHAR PRIMARY KEY, type VARCHAR, actor_names VARCHAR[],
+                recipient_names VARCHAR[], day VARCHAR, quad_class INTEGER,
+                num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,
+                first_seen TIMESTAMP)""",
+        ],
+    ),
+]
+
+
+def canonical(name: str) -> str:
+    """Cross-document key of an entity name: case-folded, spacing collapsed."""
+    return " ".join(name.replace("’", "'").split()).casefold()
+
+
+def event_key(kind: str, actors: list[str], recipients: list[str], day: str | None) -> str:
+    raw = json.dumps([kind, sorted(map(canonical, actors)), sorted(map(canonical, recipients)), day])
+    return hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+class Store:
+    """A dateline store in a DuckDB file (":memory:" for a throwaway one)."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if read_only and self.path != ":memory:" and not Path(self.path).exists():
+                raise StoreError(f"no store at {self.path}; run `dateline ingest` first")
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"cannot open store {self.path}: {exc}. Another dateline process may be "
+                "writing to it; DuckDB allows one writer at a time."
+            ) from None
+        if not read_only:
+            self.migrate()
+        elif not self._has_table("schema_migrations"):
+            raise StoreError(f"{self.path} is not a dateline store")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _has_table(self, name: str) -> bool:
+        row = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+        ).fetchone()
+        return bool(row and row[0])
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations not yet recorded in `schema_migrations`; return their versions."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+            "description VARCHAR, applied_at TIMESTAMP)"
+        )
+        done = {row[0] for row in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        applied = []
+        for version, description, statements in MIGRATIONS:
+            if version in done:
+                continue
+            with self._transaction():
+                for statement in statements:
+                    self.con.execute(statement)
+                self.con.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    [version, description, datetime.now(UTC).replace(tzinfo=None)],
+                )
+            applied.append(version)
+        return applied
+
+    def schema_version(self) -> int:
+        row = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def has(self, doc_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def add(self, doc: Document) -> bool:
+        """Store a document whole, in one transaction. False if it was already stored."""
+        if self.has(doc.id):
+            return False
+        try:
+            with self._transaction():
+                self._insert(doc)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot store document {doc.id}: {exc}") from None
+        return True
+
+    def _insert(self, doc: Document) -> None:
+        a, s, did = doc.article, doc.source, doc.id
+        x = self.con.execute
+        x(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                did,
+                a.title,
+                a.published,
+                a.updated,
+                a.authors,
+                a.publisher,
+                a.language,
+                json.dumps([c.model_dump() for c in a.captions], ensure_ascii=False),
+                a.text,
+                datetime.now(UTC).replace(tzinfo=None),
+                doc.to_json(),
+            ],
+        )
+        x(
+            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)",
+            [did, s.path, s.url, s.format, s.encoding, s.record],
+        )
+        names = {e.id: e.name for e in doc.entities}
+        if doc.entities:
+            self.con.executemany(
+                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [
+                        did,
+                        e.id,
+                        e.name,
+                        e.type,
+                        e.titles,
+                        e.affiliation,
+                        e.actor.country,
+                        e.actor.sector,
+                        e.kb_id,
+                        e.role,
+                        canonical(e.name),
+                    ]
+                    for e in doc.entities
+                ],
+            )
+        mentions = [[did, e.id, m.text, m.start, m.end] for e in doc.entities for m in e.mentions]
+        if mentions:
+            self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", mentions)
+        if doc.places:
+            self.con.executemany(
+                "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [did, p.entity, p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid, p.precision]
+                    for p in doc.places
+                ],
+            )
+        if doc.times:
+            self.con.executemany(
+                "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?)",
+                [[did, t.text, t.start, t.end, t.value, t.granularity] for t in doc.times],
+            )
+        if doc.quotes:
+            self.con.executemany(
+                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [
+                        did,
+                        q.id,
+                        q.text,
+                        q.start,
+                        q.end,
+                        q.direct,
+                        q.cue,
+                        q.speaker,
+                        names.get(q.speaker or ""),
+                        q.speaker_text,
+                    ]
+                    for q in doc.quotes
+                ],
+            )
+        source_name = a.publisher or s.url or s.path
+        for ev in doc.events:
+            actor_names = [names[i] for i in ev.actors if i in names]
+            recipient_names = [names[i] for i in ev.recipients if i in names]
+            day = ev.date.value[:10] if ev.date.value else None
+            key = event_key(ev.type, actor_names, recipient_names, day)
+            x(
+                f"INSERT INTO event_mentions VALUES ({', '.join(['?'] * 21)})",
+                [
+                    did,
+                    ev.id,
+                    key,
+                    ev.type,
+                    ev.mode,
+                    ev.actors,
+                    ev.recipients,
+                    actor_names,
+                    recipient_names,
+                    ev.date.value,
+                    ev.date.basis,
+                    ev.place,
+                    names.get(ev.place or ""),
+                    ev.modality,
+                    [names.get(r, r) for r in ev.reported_by],
+                    ev.evidence.text,
+                    ev.evidence.start,
+                    ev.evidence.end,
+                    ev.confidence,
+                    ev.quad_class,
+                    source_name,
+                ],
+            )
+            x(
+                """INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?)
+                   ON CONFLICT (event_key) DO NOTHING""",
+                [
+                    key,
+                    ev.type,
+                    sorted(actor_names),
+                    sorted(recipient_names),
+                    day,
+                    ev.quad_class,
+                    datetime.now(UTC).replace(tzinfo=None),
+                ],
+            )
+            x(
+                """UPDATE events SET
+                     num_mentions = (SELECT count(*) FROM event_mentions WHERE event_key = ?),
+                     num_articles = (SELECT count(DISTINCT doc_id) FROM event_mentions WHERE event_key = ?),
+                     num_sources = (SELECT count(DISTINCT source_name) FROM event_mentions
+                                    WHERE event_key = ?)
+                   WHERE event_key = ?""",
+                [key, key, key, key],
+            )
+
+    # --- queries ---------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def get(self, doc_id: str) -> Document | None:
+        """The stored document whose id is or starts with `doc_id` (at least 6 characters)."""
+        if len(doc_id) < 6:
+            return None
+        rows = self.con.execute(
+            "SELECT document FROM articles WHERE id = ? OR starts_with(id, ?) LIMIT 2", [doc_id, doc_id]
+        ).fetchall()
+        if len(rows) != 1:
+            return None
+        return Document.from_json(rows[0][0])
+
+    def articles(
+        self,
+        *,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+    ) -> list[dict[str, Any]]:
+        sql = "SELECT id, title, published, publisher, authors, language FROM articles WHERE 1=1"
+        params: list[Any] = []
+        if search:
+            sql += " AND (title ILIKE ? OR text ILIKE ?)"
+            params += [f"%{search}%", f"%{search}%"]
+        if since:
+            sql += " AND published >= ?"
+            params.append(since)
+        if until:
+            sql += " AND substr(published, 1, 10) <= ?"
+            params.append(until)
+        sql += " ORDER BY published DESC NULLS LAST, id LIMIT ?"
+        return self._rows(sql, [*params, limit])
+
+    def entities(
+        self, *, name: str | None = None, type: str | None = None, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        sql = """SELECT any_value(e.name ORDER BY length(e.name) DESC) AS name, e.type,
+                        any_value(e.country) AS country, any_value(e.sector) AS sector,
+                        count(DISTINCT e.doc_id) AS articles,
+                        (SELECT count(*) FROM mentions m JOIN entities e2
+                           ON m.doc_id = e2.doc_id AND m.entity_id = e2.id
+                         WHERE e2.canonical = e.canonical AND e2.type = e.type) AS mentions,
+                        list(DISTINCT e.doc_id) AS doc_ids
+                 FROM entities e WHERE e.role = 'subject'"""
+        params: list[Any] = []
+        if name:
+            sql += " AND e.name ILIKE ?"
+            params.append(f"%{name}%")
+        if type:
+            sql += " AND e.type = ?"
+            params.append(type.upper())
+        sql += " GROUP BY e.canonical, e.type ORDER BY mentions DESC, name LIMIT ?"
+        return self._rows(sql, [*params, limit])
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+    ) -> list[dict[str, Any]]:
+        sql = """SELECT e.event_key, e.type, e.actor_names AS actors, e.recipient_names AS recipients,
+                        e.day, e.quad_class, e.num_mentions, e.num_articles, e.num_sources,
+                        any_value(m.place_name) AS place, any_value(m.modality) AS modality,
+                        any_value(m.evidence) AS evidence
+                 FROM events e JOIN event_mentions m USING (event_key) WHERE 1=1"""
+        params: list[Any] = []
+        if type:
+            sql += " AND e.type = ?"
+            params.append(type.upper())
+        if actor:
+            sql += (
+                " AND (len(list_filter(e.actor_names, x -> lower(x) LIKE ?)) > 0"
+                " OR len(list_filter(e.recipient_names, x -> lower(x) LIKE ?)) > 0)"
+            )
+            params += [f"%{actor.lower()}%", f"%{actor.lower()}%"]
+        if since:
+            sql += " AND e.day >= ?"
+            params.append(since)
+        if until:
+            sql += " AND e.day <= ?"
+            params.append(until)
+        sql += """ GROUP BY ALL ORDER BY e.day DESC NULLS LAST, e.num_mentions DESC LIMIT ?"""
+        return self._rows(sql, [*params, limit])
+
+    def quotes(self, *, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        sql = """SELECT q.doc_id, q.text, q.cue, q.speaker_name AS speaker, q.speaker_text,
+                        a.title, a.published
+                 FROM quotes q JOIN articles a ON a.id = q.doc_id WHERE 1=1"""
+        params: list[Any] = []
+        if speaker:
+            sql += " AND (q.speaker_name ILIKE ? OR q.speaker_text ILIKE ?)"
+            params += [f"%{speaker}%", f"%{speaker}%"]
+        sql += " ORDER BY a.published DESC NULLS LAST LIMIT ?"
+        return self._rows(sql, [*params, limit])
+
+    def places(self, *, country: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        sql = """SELECT name, country, precision, any_value(lat) AS lat, any_value(lon) AS lon,
+                        count(DISTINCT doc_id) AS articles
+                 FROM places WHERE 1=1"""
+        params: list[Any] = []
+        if country:
+            sql += " AND country = ?"
+            params.append(country.upper())
+        sql += " GROUP BY name, country, precision ORDER BY articles DESC, name LIMIT ?"
+        return self._rows(sql, [*params, limit])
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "entities", "mentions", "places", "times", "quotes", "event_mentions", "events")
+        result = {}
+        for table in tables:
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            result[table] = int(row[0]) if row else 0
+        return result

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import dateline
+from dateline.batch import Summary, documents
+from dateline.models import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+SAMPLE = SHARED / "samples" / "pulse-2023-09-18-kim-russia.txt"
+
+
+@pytest.fixture(scope="session")
+def expected() -> dict[str, dict]:
+    return json.loads((Path(__file__).parent / "expected.json").read_text(encoding="utf-8"))
+
+
+def fixture_key(doc: Document) -> str:
+    name = Path(doc.source.path or "").name
+    return f"{name}#{doc.source.record}" if doc.source.record is not None else name
+
+
+@pytest.fixture(scope="session")
+def fixture_docs() -> dict[str, Document]:
+    """Every test fixture processed once for the session, keyed like expected.json."""
+    summary = Summary()
+    docs = {fixture_key(d): d for d in documents([DATA], dateline.Settings(), summary)}
+    assert not summary.failed, summary.failed
+    return docs
+
+
+def entity_by_name(doc: Document, name: str) -> dateline.Entity:
+    matches = [e for e in doc.entities if e.name == name]
+    assert matches, f"{name!r} not among {[e.name for e in doc.entities]}"
+    return matches[0]
