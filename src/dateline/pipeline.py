@@ -47,11 +47,14 @@ def _prepare(raw: RawInput, settings: Settings) -> Article:
     return article
 
 
+def _document(raw: RawInput, article: Article, doc: Doc, settings: Settings) -> Document:
+    return Document(id=raw.id, source=_source(raw), article=article, **annotate(doc, article, settings))
+
+
 def process_raw(raw: RawInput, settings: Settings | None = None) -> Document:
     settings = settings or Settings()
     article = _prepare(raw, settings)
-    doc = load(settings.model)(article.text)
-    return Document(id=raw.id, source=_source(raw), article=article, **annotate(doc, article, settings))
+    return _document(raw, article, load(settings.model)(article.text), settings)
 
 
 def process_many(
@@ -66,15 +69,10 @@ def process_many(
         texts = (article.text for _, article in batch)
         for (raw, article), doc in zip(batch, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
             try:
-                yield (
-                    raw,
-                    Document(
-                        id=raw.id, source=_source(raw), article=article, **annotate(doc, article, settings)
-                    ),
-                )
+                yield raw, _document(raw, article, doc, settings)
             except DatelineError as exc:
                 yield raw, exc
-            except Exception as exc:
+            except Exception as exc:  # an annotator bug on one article must not end the batch
                 yield raw, DatelineError(f"{raw.label}: internal error while annotating: {exc!r}")
         batch.clear()
 
@@ -84,7 +82,7 @@ def process_many(
         except InputError as exc:
             yield raw, exc
             continue
-        except Exception as exc:
+        except Exception as exc:  # a parser bug on one page must not end the batch
             yield raw, InputError(raw.label, f"extraction failed: {exc!r}")
             continue
         if len(batch) >= settings.batch_size:

@@ -163,6 +163,7 @@ class Store:
     def _insert(self, doc: Document) -> None:
         a, s, did = doc.article, doc.source, doc.id
         x = self.con.execute
+        now = datetime.now(UTC).replace(tzinfo=None)
         x(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -175,7 +176,7 @@ class Store:
                 a.language,
                 json.dumps([c.model_dump() for c in a.captions], ensure_ascii=False),
                 a.text,
-                datetime.now(UTC).replace(tzinfo=None),
+                now,
                 doc.to_json(),
             ],
         )
@@ -240,11 +241,13 @@ class Store:
                 ],
             )
         source_name = a.publisher or s.url or s.path
+        keys: set[str] = set()
         for ev in doc.events:
             actor_names = [names[i] for i in ev.actors if i in names]
             recipient_names = [names[i] for i in ev.recipients if i in names]
             day = ev.date.value[:10] if ev.date.value else None
             key = event_key(ev.type, actor_names, recipient_names, day)
+            keys.add(key)
             x(
                 f"INSERT INTO event_mentions VALUES ({', '.join(['?'] * 21)})",
                 [
@@ -281,9 +284,12 @@ class Store:
                     sorted(recipient_names),
                     day,
                     ev.quad_class,
-                    datetime.now(UTC).replace(tzinfo=None),
+                    now,
                 ],
             )
+        # Counts are recomputed once per merged event the document touches, after all
+        # of its mentions are in.
+        for key in sorted(keys):
             x(
                 """UPDATE events SET
                      num_mentions = (SELECT count(*) FROM event_mentions WHERE event_key = ?),
