@@ -419,6 +419,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         tables = ("articles", "entities", "mentions", "places", "times", "quotes", "event_mentions", "events")
         result = {}
+        # Table names come from the fixed tuple above, never from input.
         for table in tables:
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             result[table] = int(row[0]) if row else 0
