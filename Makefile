@@ -20,7 +20,7 @@ demo: $(BIN)/.installed
 	$(BIN)/dateline summary --db $(DEMO_DB)
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench eval
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
@@ -32,6 +32,9 @@ test: lint typecheck pytest
 
 schema: $(BIN)/.installed
 	$(BIN)/python -c "import json, dateline; print(json.dumps(dateline.json_schema(), indent=2, ensure_ascii=False))" > docs/schema.json
+
+eval: $(BIN)/.installed
+	for script in eval/score_*.py; do $(BIN)/python $$script || exit 1; done
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/throughput.py

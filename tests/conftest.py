@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
 SAMPLE = SHARED / "samples" / "pulse-2023-09-18-kim-russia.txt"
+
+# The evaluation scripts (eval/score_<area>.py) are imported by tests/test_eval_<area>.py.
+sys.path.insert(0, str(ROOT / "eval"))
 
 
 @pytest.fixture(scope="session")
