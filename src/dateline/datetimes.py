@@ -82,7 +82,8 @@ def _offset(zone: str | None) -> str | None:
 _CLOCK = re.compile(
     r"(?<![\d:.])(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![:\d])"
-    r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s+(?:GMT|UTC|Z)\b))"
+    r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s+(?:GMT|UTC|Z)\b)"
+    r"|(?P<named>\b(?:noon|midnight)\b))"
     r"(?P<tail>\s+(?:local time|[A-Z]{1,5}\b))?"
 )
 _CLOCK_CUE = re.compile(r"(?i:\b(?:at|by|from|until|till|around|about|before|after)\s+)$")
@@ -118,7 +119,9 @@ def time_of_day(
         tail = (m["tail"] or "").strip()
         known = tail == "local time" or bool(_offset(tail)) or tail.upper() in _ambiguous_zones()
         end = m.end() if known else m.end() - len(m["tail"] or "")
-        if m["ampm"]:
+        if m["named"]:
+            hour, minute = (12 if m["named"] == "noon" else 0), None
+        elif m["ampm"]:
             hour = int(m["h"])
             if not 1 <= hour <= 12:
                 continue

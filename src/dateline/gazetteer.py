@@ -300,3 +300,23 @@ def facilities() -> dict[str, Feature]:
             Feature(name, kind, float(lat), float(lon), country, city=city),
         )
     return {k: v[0] for k, v in table.items()}
+
+
+@cache
+def subdivisions() -> dict[str, tuple[Feature, ...]]:
+    """Fallback regions: ISO 3166-2 first-level subdivisions (pycountry) placed at the most
+    populous town of the same name in their country ("Kaduna" State at Kaduna). Only
+    names with such a town are kept; the bundled regions table wins where both know one."""
+    import pycountry
+
+    table: dict[str, list[Feature]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        towns = [c for c in cities_named(sub.name) if c.country2 == sub.country_code]
+        if not towns:
+            continue
+        a3 = alpha2_to_alpha3().get(sub.country_code)
+        town = towns[0]
+        _add(table, [sub.name], Feature(sub.name, "admin1", town.lat, town.lon, a3, admin1=sub.code))
+    return {k: tuple(v) for k, v in table.items()}

@@ -36,7 +36,7 @@ _MAYBE_PLACE_TYPES = {"ORG", "PERSON", "NORP", "EVENT", "OTHER"}
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.'’-]*\s?){1,4})")
 _IN_PLACE = re.compile(r"\s*(?:in|near|at|outside|of|on)\s+(?:the\s+)?")
 _NEXT_WORD = re.compile(r"(?: |-)[\w'’]+")
-_PREV_WORD = re.compile(r"[A-Z][\w'’-]* $")
+_PREV_WORD = re.compile(r"(?:[A-Z][\w'’]*|al|el|as|ad|ash|ar)[ -]$")
 _BIG_CITY = 1_000_000
 _PRECISION = {"country": "country", "admin1": "region", "admin2": "region", "region": "region"}
 
@@ -81,7 +81,9 @@ def _city_candidate(city: gz.City) -> Candidate:
 
 
 def _feature_candidate(feature: gz.Feature) -> Candidate:
-    admin1 = f"US-{feature.admin1}" if feature.admin1 and feature.country == "USA" else None
+    admin1 = feature.admin1 if feature.admin1 and "-" in feature.admin1 else None
+    if feature.admin1 and feature.country == "USA" and admin1 is None:
+        admin1 = f"US-{feature.admin1}"
     # A region weighs like a large city: "Victoria" the state before Victoria, Seychelles.
     return Candidate(
         feature.kind,
@@ -120,6 +122,10 @@ def candidates(name: str, kb_id: str | None = None) -> list[Candidate]:
     for feature in gz.regions().get(key, ()) or gz.regions().get(base, ()):
         found.append(_feature_candidate(feature))
     found.extend(_city_candidate(c) for c in gz.cities_named(name)[:20])
+    if not found:  # "Kaduna State": a subdivision the bundled table lacks
+        found.extend(
+            _feature_candidate(f) for f in gz.subdivisions().get(key, ()) or gz.subdivisions().get(base, ())
+        )
     return found
 
 

@@ -48,7 +48,7 @@ _NUMERIC = re.compile(
 )
 _NUMERIC_CUE = re.compile(r"(?i:\b(?:on|since|until|till|by|from|before|after|of|through)\s+)$")
 _RELATIVE = re.compile(
-    r"\b(?P<word>yesterday|today|tonight|tomorrow)\b"
+    r"\b(?P<word>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night)\b"
     r"|\b(?P<mod>(?:early|earlier|late|later|mid)[- ]?)?(?P<rel>last|next|this)\s+(?P<unit>week|month|year)\b"
     r"|\b(?P<n>" + _NUM + r")\s+(?P<unit2>day|week|month|year)s?\s+ago\b"
     r"|\bin\s+(?P<n3>" + _NUM + r")\s+(?P<unit3>day|week|month|year)s?\b"
@@ -321,7 +321,8 @@ def _resolve_relative(item: Found, m: re.Match[str], ref: date | None, doc: Doc)
     if ref is None:
         return
     if m["word"]:
-        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m["word"].lower()]
+        word = m["word"].lower()
+        shift = -1 if word in {"yesterday", "last night"} else (1 if word == "tomorrow" else 0)
         item.value = (ref + timedelta(days=shift)).isoformat()
         return
     if m["unit2"]:
@@ -343,7 +344,7 @@ def _anchor_of(noun: str, before: int, doc: Doc, days: list[tuple[int, date]]) -
     for sent in reversed(list(doc.sents)):
         if sent.start_char >= before:
             continue
-        if re.search(rf"\b{re.escape(noun)}\b", sent.text, re.I):
+        if any(t.idx < before and noun in {t.lemma_.lower(), t.lower_} for t in sent):  # "voted" → the vote
             in_sent = [d for s, d in days if sent.start_char <= s < sent.end_char]
             if in_sent:
                 return in_sent[-1]
@@ -363,6 +364,7 @@ def _resolve_anaphora(item: Found, doc: Doc, last_day: date | None, days: list[t
         direction = (m["dir"] or m["dir2"]).lower()
         shift = (_number(m["n"]) if m["n"] else 1) * (1 if direction in {"later", "after"} else -1)
         noun = m["noun2"] or (m["noun"] if m["of"] and direction in {"after", "before"} else None)
+        noun = noun.lower() if noun else None
         anchor = _anchor_of(noun, item.start, doc, days) if noun else last_day
     item.value = (anchor + timedelta(days=shift)).isoformat() if anchor else None
 
