@@ -14,12 +14,12 @@ is right when the alpha-3 codes agree. Resolution figures are over detected topo
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
-from common import GOLD, check_floors, prf, report
-from score_times import locate
+from common import prf
+from score_times import gold_articles as gold_articles_of
+from score_times import locate, print_parts
 
 from dateline import registry
 from dateline.models import Article, Place
@@ -30,12 +30,7 @@ KM = 161.0
 
 
 def gold_articles(part: str = "*") -> list[dict[str, Any]]:
-    """Gold articles of one part ("articles": the set the rules were tuned on,
-    "heldout": written afterwards and not tuned on) or of all parts ("*")."""
-    articles: list[dict[str, Any]] = []
-    for path in sorted((GOLD / "places").glob(f"{part}.json")):
-        articles.extend(json.loads(path.read_text(encoding="utf-8"))["articles"])
-    return articles
+    return gold_articles_of(part, "places")
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -115,12 +110,7 @@ def score(verbose: bool = False, part: str = "*") -> dict[str, float]:
 
 
 def main() -> None:
-    scores = score(verbose=True)
-    report("places (eval/gold/places, all parts)", scores)
-    for part in ("articles", "heldout"):
-        report(f"places: {part}.json only", score(part=part))
-    for problem in check_floors("places", scores):
-        print("BELOW FLOOR:", problem)
+    print_parts("places", score)
 
 
 if __name__ == "__main__":

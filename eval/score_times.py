@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -25,11 +26,11 @@ from dateline.settings import Settings
 from dateline.times import resolve_times
 
 
-def gold_articles(part: str = "*") -> list[dict[str, Any]]:
+def gold_articles(part: str = "*", area: str = "times") -> list[dict[str, Any]]:
     """Gold articles of one part ("articles": the set the rules were tuned on,
     "heldout": written afterwards and not tuned on) or of all parts ("*")."""
     articles: list[dict[str, Any]] = []
-    for path in sorted((GOLD / "times").glob(f"{part}.json")):
+    for path in sorted((GOLD / area).glob(f"{part}.json")):
         articles.extend(json.loads(path.read_text(encoding="utf-8"))["articles"])
     return articles
 
@@ -95,13 +96,18 @@ def score(verbose: bool = False, part: str = "*") -> dict[str, float]:
     }
 
 
-def main() -> None:
-    scores = score(verbose=True)
-    report("times (eval/gold/times, all parts)", scores)
+def print_parts(area: str, score_fn: Callable[..., dict[str, float]]) -> None:
+    """Figures on all gold, then on the tuned and the held-out parts apart, then floors."""
+    scores = score_fn(verbose=True)
+    report(f"{area} (eval/gold/{area}, all parts)", scores)
     for part in ("articles", "heldout"):
-        report(f"times: {part}.json only", score(part=part))
-    for problem in check_floors("times", scores):
+        report(f"{area}: {part}.json only", score_fn(part=part))
+    for problem in check_floors(area, scores):
         print("BELOW FLOOR:", problem)
+
+
+def main() -> None:
+    print_parts("times", score)
 
 
 if __name__ == "__main__":
