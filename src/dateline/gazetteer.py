@@ -25,7 +25,7 @@ from .lexicon import rows
 # Towns of 5,000 people or more: small enough places for news (Avdiivka, Kiryat Shmona)
 # without the hundreds of thousands of hamlets that would shadow them.
 MIN_POPULATION = 5000
-_INDEX_VERSION = 1
+_INDEX_VERSION = 1  # bump whenever _build_index changes what it stores
 
 
 @dataclass(frozen=True)
