@@ -51,6 +51,7 @@ class Candidate:
     admin1: str | None = None
     geonameid: int | None = None
     population: int = 0
+    alias: bool = False  # found by an alternate name only ("Victoria" for Asheville, once)
 
 
 @cache
@@ -74,10 +75,13 @@ def _country_candidate(code: str) -> Candidate | None:
     return Candidate("country", country.name, country.lat, country.lon, code, None, country.geonameid, 10**8)
 
 
-def _city_candidate(city: gz.City) -> Candidate:
+def _city_candidate(city: gz.City, key: str) -> Candidate:
     a3 = gz.alpha2_to_alpha3().get(city.country2)
     admin1 = f"{city.country2}-{city.admin1}" if city.admin1 else None
-    return Candidate("city", city.name, city.lat, city.lon, a3, admin1, city.geonameid, city.population)
+    alias = gz.norm(city.name) != key
+    return Candidate(
+        "city", city.name, city.lat, city.lon, a3, admin1, city.geonameid, city.population, alias
+    )
 
 
 def _feature_candidate(feature: gz.Feature) -> Candidate:
@@ -121,7 +125,7 @@ def candidates(name: str, kb_id: str | None = None) -> list[Candidate]:
     base = re.sub(r"\s+(?:" + "|".join(_cues()["region"]) + r")$", "", key)
     for feature in gz.regions().get(key, ()) or gz.regions().get(base, ()):
         found.append(_feature_candidate(feature))
-    found.extend(_city_candidate(c) for c in gz.cities_named(name)[:20])
+    found.extend(_city_candidate(c, key) for c in gz.cities_named(name)[:20])
     if not found:  # "Kaduna State": a subdivision the bundled table lacks
         found.extend(
             _feature_candidate(f) for f in gz.subdivisions().get(key, ()) or gz.subdivisions().get(base, ())
@@ -192,7 +196,7 @@ def _qualifier(text: str, end: int) -> set[str]:
 
 
 def _score(cand: Candidate, qualifiers: set[str], context: Counter[str], kind_hint: str | None) -> float:
-    score = math.log10(cand.population + 10) / 2
+    score = math.log10(cand.population + 10) / 2 - (1.5 if cand.alias else 0.0)
     if cand.kind == "country":
         score += 1.0
     if qualifiers and (cand.country in qualifiers or (cand.admin1 and cand.admin1 in qualifiers)):

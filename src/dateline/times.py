@@ -65,10 +65,7 @@ _ANAPHORA = re.compile(
 )
 _MONTH_ONLY = re.compile(
     r"\b(?i:in|since|until|by|from|early|mid|late|mid-|end of|beginning of)\s+"
-    r"(?:early\s+|late\s+|mid-)?(?P<m>"
-    + MONTH_RE
-    + r")(?![\w.]|\s*\d)"
-    + _YEAR_REL
+    r"(?:early\s+|late\s+|mid-)?(?P<m>" + MONTH_RE + r")(?![\w.]|\s*\d)" + _YEAR_REL
 )
 _SEASON = re.compile(
     r"\b(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+(?P<y>(?:19|20)\d{2})\b", re.I
@@ -374,7 +371,8 @@ def _merge_clocks(found: list[Found], text: str) -> list[Found]:
     merged: list[Found] = []
     for item in found:
         prev = merged[-1] if merged else None
-        if prev is not None and _joinable(prev, item, text):
+        joined = prev is not None and prev.kind != "clock" and prev.clock is not None  # one clock a day
+        if prev is not None and not joined and _joinable(prev, item, text):
             clock, day = (prev, item) if prev.kind == "clock" else (item, prev)
             day.start, day.end = prev.start, item.end
             day.clock = clock.clock
