@@ -79,6 +79,64 @@ def _offset(zone: str | None) -> str | None:
     return zone_offsets().get(zone.upper())
 
 
+_CLOCK = re.compile(
+    r"(?<![\d:.])(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![:\d])"
+    r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s+(?:GMT|UTC|Z)\b)"
+    r"|(?P<named>\b(?:noon|midnight)\b))"
+    r"(?P<tail>\s+(?:local time|[A-Z]{1,5}\b))?"
+)
+_CLOCK_CUE = re.compile(r"(?i:\b(?:at|by|from|until|till|around|about|before|after)\s+)$")
+
+
+@cache
+def _ambiguous_zones() -> dict[str, tuple[str, ...]]:
+    return {row[0]: tuple(row[1].split("|")) for row in rows("ambiguous_zones.tsv")}
+
+
+def zone_offset(zone: str | None, published: str | None = None) -> str | None:
+    """UTC offset of a zone abbreviation; an ambiguous one (IST, CST) only when the
+    publication stamp's own offset is one of its readings."""
+    if not zone:
+        return None
+    offset = _offset(zone)
+    if offset:
+        return offset
+    readings = _ambiguous_zones().get(zone.upper(), ())
+    own = re.search(r"([+-]\d{2}:\d{2}|Z)$", published or "")
+    own_offset = "+00:00" if own and own[1] == "Z" else (own[1] if own else None)
+    return own_offset if own_offset in readings else None
+
+
+def time_of_day(
+    text: str, published: str | None = None
+) -> list[tuple[int, int, tuple[int, int | None, str | None]]]:
+    """Times of day ("6 a.m. KST", "14:00 GMT", "1030 GMT", "5.30 pm IST") as
+    (start, end, (hour, minute or None, UTC offset or None)). A 24-hour time needs a zone
+    or a cue word ("at 14:00") so that scores and ratios are not read as times."""
+    found = []
+    for m in _CLOCK.finditer(text):
+        tail = (m["tail"] or "").strip()
+        known = tail == "local time" or bool(_offset(tail)) or tail.upper() in _ambiguous_zones()
+        end = m.end() if known else m.end() - len(m["tail"] or "")
+        if m["named"]:
+            hour, minute = (12 if m["named"] == "noon" else 0), None
+        elif m["ampm"]:
+            hour = int(m["h"])
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if m["ampm"].lower() == "p" else 0)
+            minute = int(m["m"]) if m["m"] else None
+        else:
+            if not known and not (m["h24"] and _CLOCK_CUE.search(text, max(0, m.start() - 10), m.start())):
+                continue
+            hour = int(m["h24"] or m["hm"])
+            minute = int(m["m24"] or m["mm"])
+        offset = zone_offset(tail, published) if known and tail != "local time" else None
+        found.append((m.start(), end, (hour, minute, offset)))
+    return found
+
+
 def _compose(
     year: int,
     month: int,
@@ -175,4 +233,4 @@ def to_date(iso: str | None) -> date | None:
             return None
 
 
-__all__ = ["find_stamps", "normalise_iso", "timezone", "to_date"]
+__all__ = ["find_stamps", "normalise_iso", "time_of_day", "timezone", "to_date", "zone_offset"]
