@@ -2,9 +2,10 @@
 
     .venv/bin/python eval/score_quotes.py [--show]
 
-Gold: `eval/gold/quotes/*.txt` (articles) and `gold.jsonl` (one quote a line: the
-article, the quote's content as written, its speaker, cue and kind; see the README
-there). Figures:
+Gold: `eval/gold/quotes/*.txt` (articles) with `gold.jsonl` (development set) and
+`heldout.jsonl` (written after the rules, never tuned on): one quote a line, giving
+the article, the quote's content as written, its speaker, cue and kind (see the
+README there). Figures, for each set:
 
 - span precision / recall / F1 with *overlap* matching (a predicted quote matches a
   gold quote when they share characters; one-to-one, largest overlap first) and with
@@ -25,7 +26,6 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from common import GOLD, check_floors, prf, report
 
@@ -61,10 +61,10 @@ def norm(name: str) -> str:
     return _DETERMINERS.sub("", folded)
 
 
-def load_gold() -> tuple[dict[str, Document], dict[str, list[GoldQuote]]]:
+def load_gold(name: str) -> tuple[dict[str, Document], dict[str, list[GoldQuote]]]:
     docs: dict[str, Document] = {}
     gold: dict[str, list[GoldQuote]] = defaultdict(list)
-    for line in (GOLD_DIR / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
@@ -110,7 +110,16 @@ def speaker_right(gold: GoldQuote, pred: Quote, doc: Document) -> bool:
 
 
 def score(show: bool = False) -> dict[str, float]:
-    docs, gold = load_gold()
+    """Figures on the development set (`gold.jsonl`, written while the rules were
+    written) and, prefixed `heldout_`, on `heldout.jsonl`, written afterwards and not
+    tuned on."""
+    scores = score_set("gold.jsonl", show)
+    scores.update({f"heldout_{k}": v for k, v in score_set("heldout.jsonl", show).items()})
+    return scores
+
+
+def score_set(gold_file: str, show: bool = False) -> dict[str, float]:
+    docs, gold = load_gold(gold_file)
     tp = fp = fn = exact_tp = 0
     speaker_ok = cue_ok = cue_n = kind_ok = 0
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -132,6 +141,8 @@ def score(show: bool = False) -> dict[str, float]:
             if g.cue is not None:
                 cue_n += 1
                 cue_ok += (p.cue or "").casefold() == g.cue.casefold()
+                if show and (p.cue or "").casefold() != g.cue.casefold():
+                    print(f"{name}: cue {g.cue!r} predicted {p.cue!r} for {p.text[:50]!r}")
             if show and (not right or trimmed(text, g.start, g.end) != trimmed(text, p.start, p.end)):
                 print(f"{name}: gold {text[g.start : g.end]!r} / {g.speakers[0]}")
                 print(f"{' ' * len(name)}  pred {p.text!r} / {p.speaker} {p.speaker_text!r} [{p.kind}]")
@@ -170,7 +181,10 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print each miss and mismatch")
     args = parser.parse_args()
     scores = score(show=args.show)
-    report(f"quotes: {int(scores['gold_quotes'])} gold quotes in {len(list(GOLD_DIR.glob('*.txt')))} articles", scores)
+    dev = {k: v for k, v in scores.items() if not k.startswith("heldout_")}
+    held = {k.removeprefix("heldout_"): v for k, v in scores.items() if k.startswith("heldout_")}
+    report(f"quotes, development set: {int(dev['gold_quotes'])} gold quotes", dev)
+    report(f"quotes, held-out set: {int(held['gold_quotes'])} gold quotes", held)
     problems = check_floors("quotes", scores)
     for problem in problems:
         print(problem, file=sys.stderr)
