@@ -215,6 +215,7 @@ class Speaker:
         # An unnamed source, or one named only by a modifier ("a Red Crescent worker").
         return source_nouns().get(self.noun) is None
 
+
 class SpeakerResolver:
     """Resolves source phrases in reading order, remembering who spoke, so that "he
     said" and "the manager said" can point back to an earlier speaker."""

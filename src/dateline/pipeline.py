@@ -30,7 +30,7 @@ def annotate(doc: Doc, article: Article, settings: Settings) -> dict[str, Any]:
     events = registry.get("events", settings.events)(
         doc, article, entities=entities, times=times, quotes=quotes
     )
-    quotes, events = link_events(quotes, events, doc.text)
+    quotes, events = link_events(quotes, events, article.text)
     return {"entities": entities, "times": times, "places": places, "quotes": quotes, "events": events}
 
 

@@ -41,7 +41,7 @@ from .models import Article, Entity, Event, Quote
 from .registry import register
 
 _PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("「", "」"), ("‘", "’"), ("'", "'"))
-_OPENING_CONTEXT = set(" \t\n([{—–-\"“«")
+_OPENING_CONTEXT = set(' \t\n([{—–-"“«')
 _CLAUSE_DEPS = {"ccomp"}
 _TRIM = {"punct", "mark", "cc"}
 
@@ -212,7 +212,7 @@ def _said_clause(verb: Token, subj: Token) -> Token | None:
     return None
 
 
-def _speech_candidate(verb: Token, marks: list[tuple[int, int]]) -> _Candidate | None:
+def _speech_candidate(verb: Token, marks: list[tuple[int, int]], text: str) -> _Candidate | None:
     """Indirect or mixed speech governed by a speech verb."""
     subj = subject_of(verb)
     if subj is None or _inside(subj, marks):
@@ -230,7 +230,7 @@ def _speech_candidate(verb: Token, marks: list[tuple[int, int]]) -> _Candidate |
     for tok in head.subtree:
         if tok.lower_ == "according" or (tok.dep_ == "conj" and _is_cue(tok) and tok.i != head.i):
             cut |= _subtree_ids(tok)
-    cand = _clause_candidate(head, cut, marks, verb, verb.text, subj)
+    cand = _clause_candidate(head, cut, marks, text, verb, verb.text, subj)
     lead = _object_subject(verb, head)
     if cand is not None and lead is not None:
         cand.start = lead.idx
@@ -251,7 +251,7 @@ def _object_subject(verb: Token, head: Token) -> Token | None:
     return obj.doc[told[-1].right_edge.i + 1] if told else obj.left_edge
 
 
-def _according_candidate(according: Token, marks: list[tuple[int, int]]) -> _Candidate | None:
+def _according_candidate(according: Token, marks: list[tuple[int, int]], text: str) -> _Candidate | None:
     """ "According to X, …" / "…, according to X": the clause is X's."""
     obj = according_object(according)
     if obj is None or _inside(according, marks):
@@ -259,11 +259,17 @@ def _according_candidate(according: Token, marks: list[tuple[int, int]]) -> _Can
     head = _clause_root(according.head)
     if _is_cue(head):
         return None  # "Y said, according to X": Y's speech verb governs
-    return _clause_candidate(head, _subtree_ids(according), marks, according, "according to", obj)
+    return _clause_candidate(head, _subtree_ids(according), marks, text, according, "according to", obj)
 
 
 def _clause_candidate(
-    head: Token, cut: set[int], marks: list[tuple[int, int]], cue: Token, cue_text: str, source: Token
+    head: Token,
+    cut: set[int],
+    marks: list[tuple[int, int]],
+    text: str,
+    cue: Token,
+    cue_text: str,
+    source: Token,
 ) -> _Candidate | None:
     span = _content(head, cut)
     if span is None:
@@ -272,7 +278,7 @@ def _clause_candidate(
     inner = [(s, e) for s, e in marks if s < end and e > start]
     if any(s < start for s, _e in inner):
         return None  # the clause begins inside a direct quote: that quote is the speech
-    outside = re.sub(r"\W+", "", _without(head.doc.text, start, end, inner))
+    outside = re.sub(r"\W+", "", _without(text, start, end, inner))
     if inner and not outside:
         return None  # all in quotation marks: a direct quote
     for _s, e in inner:
@@ -328,9 +334,9 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             continue
         cand = None
         if _is_cue(tok):
-            cand = _speech_candidate(tok, marks)
+            cand = _speech_candidate(tok, marks, text)
         elif tok.lower_ == "according":
-            cand = _according_candidate(tok, marks)
+            cand = _according_candidate(tok, marks, text)
         if cand is not None:
             speech.append(cand)
     # A report inside another report's content is part of it, not a second quote.
