@@ -100,14 +100,9 @@ def phrase_text(head: Token) -> str:
     sub = list(head.subtree)
     # Relative clauses and appositions describe the source; they are not its name.
     cut = [t for t in sub if t.dep_ in {"relcl", "appos", "acl"} and t.head == head]
-    # An apposition set off by a comma deeper in the phrase describes a place or body
-    # in it ("Residents of Penajam Paser Utara, the regency where …").
-    # Proper-name appositions stay: "Fishermen in Masinloc, Zambales".
-    cut += [
-        t
-        for t in sub
-        if t.dep_ == "appos" and t.pos_ == "NOUN" and t.left_edge.i > 0 and t.left_edge.nbor(-1).text in ",("
-    ]
+    # After a comma the phrase goes on only with a name ("Fishermen in Masinloc,
+    # Zambales"); anything else describes ("…, the regency where", "…, for his part").
+    cut += [t for t in sub if t.text == "," and head.i < t.i < sub[-1].i and t.nbor().pos_ != "PROPN"]
     doc = head.doc
     end = min((c.left_edge.i for c in cut), default=sub[-1].i + 1)
     # Never end inside a hyphenated word the parser split ("al-Arish").

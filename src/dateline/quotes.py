@@ -271,6 +271,8 @@ def _clause_candidate(
     cue_text: str,
     source: Token,
 ) -> _Candidate | None:
+    if head.pos_ not in {"VERB", "AUX"}:
+        return None  # "described it as promising": a word, not a reported clause
     span = _content(head, cut)
     if span is None:
         return None
