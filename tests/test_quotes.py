@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import dateline
 from dateline.models import Event, Evidence, Quote
-from dateline.quotes import link_events, marked_spans
+from dateline.nlp import load
+from dateline.quotes import find_quotes, link_events, marked_spans
 from dateline.store import Store
 
 
@@ -162,3 +165,41 @@ def test_store_finds_quotes_by_speaker_name_and_description(store_with_quotes):
     assert {q["text"] for q in by_name} >= {"They deserve a say.", "the offer was fair"}
     by_words = store_with_quotes.quotes(speaker="hospital manager")
     assert [q["text"] for q in by_words] == ["operations were cancelled"]
+
+
+_PIECES = [
+    "“",
+    "”",
+    '"',
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "「",
+    "」",
+    "\n\n",
+    " said ",
+    " he said ",
+    "according to ",
+    "the minister ",
+    "that ",
+    "Kim ",
+    ", ",
+    ". ",
+    "We will go",
+    " told reporters ",
+    "—",
+    "GENEVA ",
+    "The army attacked the town",
+    " was said to have informed ",
+    "A senior official ",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_gives_quotes_that_point_into_it(pieces):
+    text = "".join(pieces)
+    for quote in find_quotes(load(dateline.Settings().model)(text), []):
+        assert 0 <= quote.start < quote.end <= len(text) and text[quote.start : quote.end] == quote.text

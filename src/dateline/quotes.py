@@ -153,7 +153,9 @@ def _content(head: Token, cut: set[int]) -> tuple[int, int] | None:
     punctuation, "that" and conjunctions at its edges; None when nothing is left."""
     toks = [t for t in head.subtree if t.i not in cut]
     # Keep the run that holds the head: a cut in the middle ends the content.
-    pos = next(k for k, t in enumerate(toks) if t.i == head.i)
+    pos = next((k for k, t in enumerate(toks) if t.i == head.i), None)
+    if pos is None:
+        return None  # the head itself was cut ("according" parsed as the clause's verb)
     lo = hi = pos
     while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
         lo -= 1
