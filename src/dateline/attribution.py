@@ -113,6 +113,8 @@ def phrase_text(head: Token) -> str:
     while words and (words[0].is_punct or words[0].is_space) and words[0].i != head.i:
         words.pop(0)
     while words and (words[-1].is_punct or words[-1].is_space) and words[-1].i != head.i:
+        if words[-1].text == ")" and any(w.text == "(" for w in words):
+            break  # "University of Mexico (UNAM)" keeps its bracket
         words.pop()
     return head.doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else head.text
 

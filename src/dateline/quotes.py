@@ -344,8 +344,16 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
         if cand is not None:
             speech.append(cand)
     # A report inside another report's content is part of it, not a second quote.
+    # The same clause found twice ("He said …, according to his office") is the first
+    # cue's, which comes first in the sentence.
     speech = [
-        c for c in speech if not any(o is not c and o.start <= c.start and c.end <= o.end for o in speech)
+        c
+        for k, c in enumerate(speech)
+        if not any(
+            o.start <= c.start and c.end <= o.end and ((o.start, o.end) != (c.start, c.end) or j < k)
+            for j, o in enumerate(speech)
+            if j != k
+        )
     ]
     absorbed = {m for c in speech for m in c.inner}
     used = {c.cue.i for c in speech if c.cue is not None}
