@@ -203,3 +203,11 @@ def test_any_text_gives_quotes_that_point_into_it(pieces):
     text = "".join(pieces)
     for quote in find_quotes(load(dateline.Settings().model)(text), []):
         assert 0 <= quote.start < quote.end <= len(text) and text[quote.start : quote.end] == quote.text
+
+
+def test_no_quote_without_attribution():
+    _, quotes = _quotes(
+        "Kim Jong-un toured the bombers during his trip to highlight military cooperation. "
+        "The ministry condemned the sanctions, promising what it described as a proportionate response."
+    )
+    assert quotes == []

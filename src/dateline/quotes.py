@@ -223,8 +223,10 @@ def _speech_candidate(verb: Token, marks: list[tuple[int, int]], text: str) -> _
     head = _said_clause(verb, subj)
     if head is None and verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb.head.i < verb.i:
         # "…, the ministry said": the clause the verb hangs on is what was said. The
-        # verb must have its own subject ("toured …, to highlight …" says nothing).
-        if _is_cue(verb.head) or subj.head.i != verb.i:
+        # verb must have its own subject ("toured …, to highlight …" says nothing) and
+        # a comma before it ("promising what it described as …" is not attribution).
+        before = verb.left_edge.i - 1
+        if _is_cue(verb.head) or subj.head.i != verb.i or before < 0 or verb.doc[before].text != ",":
             return None
         head, cut = verb.head, _subtree_ids(verb)
     if head is None:
@@ -276,7 +278,7 @@ def _clause_candidate(
     if head.pos_ not in {"VERB", "AUX"}:
         return None  # "described it as promising": a word, not a reported clause
     span = _content(head, cut)
-    if span is None:
+    if span is None or len(text[span[0] : span[1]].split()) < 2:
         return None
     start, end = span
     inner = [(s, e) for s, e in marks if s < end and e > start]
