@@ -20,6 +20,7 @@ from dateline import registry
 from dateline.extract import extract
 from dateline.ingest import iter_inputs
 from dateline.nlp import load
+from dateline.quotes import link_events
 from dateline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,10 +58,13 @@ def main() -> None:
             quotes = registry.get("quotes", settings.quotes)(doc, article, entities=entities)
             spent["quotes"] += time.perf_counter() - t
             t = time.perf_counter()
-            registry.get("events", settings.events)(
+            events = registry.get("events", settings.events)(
                 doc, article, entities=entities, times=times, quotes=quotes
             )
             spent["events"] += time.perf_counter() - t
+            t = time.perf_counter()
+            link_events(quotes, events, article.text)  # the quotes stage's post-pass over events
+            spent["quotes"] += time.perf_counter() - t
         if run:  # the first run loads data files and the gazetteer; it is not counted
             for name, seconds in spent.items():
                 timings[name].append(seconds)

@@ -74,7 +74,8 @@ def test_visit_event(doc):
 
 def test_quotes(doc):
     names = {e.id: e.name for e in doc.entities}
-    fly = next(q for q in doc.quotes if q.text.startswith("fly from Moscow"))
+    fly = next(q for q in doc.quotes if "fly from Moscow" in q.text)
     assert names[fly.speaker or ""] == "Sergei Shoigu"
+    assert fly.kind == "mixed" and fly.text.startswith("one aircraft could")
     cheong = next(q for q in doc.quotes if q.text.startswith("After the summit"))
     assert names[cheong.speaker or ""] == "Cheong Seong-chang"

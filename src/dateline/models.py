@@ -40,6 +40,7 @@ EventType = Literal[
     "ASSAULT",
 ]
 DateBasis = Literal["clause", "sentence", "published"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
 
 
 class Record(BaseModel):
@@ -129,6 +130,12 @@ class Quote(Record):
     cue: str | None = None
     speaker: str | None = None
     speaker_text: str | None = None
+    kind: QuoteKind = Field(
+        default="direct",
+        description="direct (all in quotation marks), indirect (reported speech) or mixed "
+        "(reported speech holding a quoted fragment)",
+    )
+    events: list[str] = Field(default_factory=list, description="ids of the events the quote carries")
 
 
 class EventDate(Record):

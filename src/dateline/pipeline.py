@@ -17,6 +17,7 @@ from .extract import extract
 from .ingest import RawInput, from_value
 from .models import Article, Document, Source
 from .nlp import load
+from .quotes import link_events
 from .settings import Settings
 
 
@@ -29,6 +30,7 @@ def annotate(doc: Doc, article: Article, settings: Settings) -> dict[str, Any]:
     events = registry.get("events", settings.events)(
         doc, article, entities=entities, times=times, quotes=quotes
     )
+    quotes, events = link_events(quotes, events, article.text)
     return {"entities": entities, "times": times, "places": places, "quotes": quotes, "events": events}
 
 

@@ -30,7 +30,7 @@ class Settings:
     entities: str = "entities.rules.v1"
     times: str = "times.rules.v1"
     places: str = "places.geonames.v1"
-    quotes: str = "quotes.rules.v1"
+    quotes: str = "quotes.rules.v2"
     events: str = "events.rules.v1"
     max_bytes: int = 20_000_000
     max_chars: int = 1_000_000
