@@ -68,7 +68,8 @@ _MARK_END = re.compile(r"\]\((~?)([\w-]+)\)")
 
 
 def parse(path: Path) -> GoldDoc:
-    """A gold file: `key: value` header, `===`, marked-up body, `===`, entity table."""
+    """A gold file: a `key: value` header (title, published, authors, dateline, publisher),
+    `===`, the marked-up body, `===`, the entity table."""
     header, body, table = path.read_text(encoding="utf-8").split("\n===\n")
     meta = dict(line.split(": ", 1) for line in header.splitlines() if ": " in line)
     text: list[str] = []
@@ -110,6 +111,7 @@ def parse(path: Path) -> GoldDoc:
         published=meta.get("published"),
         authors=[a.strip() for a in meta.get("authors", "").split(",") if a.strip()],
         publisher=meta.get("publisher"),
+        dateline=meta.get("dateline"),
         language="en",
         text="".join(text).strip("\n"),
     )
@@ -225,11 +227,11 @@ def tally_doc(gold: GoldDoc, system: list[SystemEntity], t: Tally) -> None:
             t.tp += 1
         else:
             t.fp += 1
-            t.errors.append(f"{gold.name}: extra {kind} {text[span[0]:span[1]]!r} (gold {named.get(span)})")
+            t.errors.append(f"{gold.name}: extra {kind} {text[span[0] : span[1]]!r} (gold {named.get(span)})")
     for span, kind in named.items():
         if predicted.get(span) != kind:
             t.fn += 1
-            t.errors.append(f"{gold.name}: missed {kind} {text[span[0]:span[1]]!r}")
+            t.errors.append(f"{gold.name}: missed {kind} {text[span[0] : span[1]]!r}")
     t.span_tp += len(named.keys() & predicted.keys())
     t.span_fp += len(predicted.keys() - named.keys())
     t.span_fn += len(named.keys() - predicted.keys())

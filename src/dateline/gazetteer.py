@@ -171,3 +171,29 @@ def igos() -> dict[str, tuple[str, str]]:
         result[norm(acronym)] = (acronym, full)
         result[norm(full)] = (acronym, full)
     return result
+
+
+_REGION_WORDS = re.compile(
+    r"\s+(?:state|province|region|governorate|oblast|county|district|prefecture)$", re.I
+)
+
+
+@cache
+def _subdivisions() -> dict[str, str | None]:
+    """ISO 3166-2 subdivision name (normalised) → country alpha-3; None when the name is
+    shared by subdivisions of different countries."""
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    result: dict[str, str | None] = {}
+    for sub in pycountry.subdivisions:
+        code = alpha3.get(sub.country_code)
+        key = norm(_REGION_WORDS.sub("", sub.name))
+        result[key] = code if result.get(key, code) == code else None
+    return result
+
+
+def subdivision_country(name: str) -> str | None:
+    """ISO alpha-3 of the country of a state, province or region ("Borno State", "Rhode
+    Island"), when the name is unambiguous."""
+    return _subdivisions().get(norm(_REGION_WORDS.sub("", name.strip())))
