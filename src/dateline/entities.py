@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer as gz
+from .canon import known_actors
 from .lexicon import lines, rows
 from .models import Actor, Article, Entity, Mention
 from .registry import register
@@ -87,18 +88,6 @@ def _equipment() -> frozenset[str]:
 def _equipment_re() -> re.Pattern[str]:
     names = sorted(_equipment(), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")" + _MODEL_SUFFIX)
-
-
-@cache
-def known_actors() -> dict[str, tuple[str, str | None, str | None]]:
-    """Known organisation name or alias (as written) → (canonical name, country, sector)."""
-    found: dict[str, tuple[str, str | None, str | None]] = {}
-    for row in rows("actors.tsv"):
-        name, country, sector = row[0], row[1], row[2]
-        entry = (name, None if country == "-" else country, None if sector == "-" else sector)
-        for alias in [name, *(a for a in (row[3] if len(row) > 3 else "").split(";") if a.strip())]:
-            found[alias.strip()] = entry
-    return found
 
 
 @cache
@@ -606,6 +595,8 @@ def _attach_acronyms(text: str, clusters: list[Cluster]) -> None:
                 text[mention.start - 1 : mention.start] == "(" and text[mention.end : mention.end + 1] == ")"
             ):
                 continue
+            if cl.type == "EQUIPMENT" and _join_designation(text, cl, mention, clusters):
+                break  # its mentions now belong to the name's cluster
             acronym = mention.text.rstrip("s")
             if not acronym.isupper() or len(acronym) < 2:
                 continue
@@ -624,6 +615,18 @@ def _attach_acronyms(text: str, clusters: list[Cluster]) -> None:
                         Candidate(exp_start, exp_end, cl.type, text[exp_start:exp_end], "acronym")
                     )
             cl.mentions.sort(key=lambda m: m.start)
+
+
+def _join_designation(text: str, cl: Cluster, mention: Candidate, clusters: list[Cluster]) -> bool:
+    """ "the Kinzhal (Kh-47M2)": a weapon's name and its bracketed designation are one."""
+    before = mention.start - 2  # the name ends right before " ("
+    for other in clusters:
+        if other is not cl and other.type == "EQUIPMENT" and any(m.end == before for m in other.mentions):
+            other.mentions.extend(cl.mentions)
+            other.mentions.sort(key=lambda m: m.start)
+            cl.mentions = []
+            return True
+    return False
 
 
 def _expansion(acronym: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
