@@ -29,7 +29,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,23 +191,11 @@ def from_spacy(ents: Iterable[tuple[int, int, str, str]]) -> list[SystemEntity]:
 
 @dataclass
 class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    span_tp: int = 0
-    span_fp: int = 0
-    span_fn: int = 0
+    """Counts (n["tp"], n["actor_ok"], ...), clusters of all documents, and error lines."""
+
+    n: Counter[str] = field(default_factory=Counter)
     gold_clusters: list[set[Key]] = field(default_factory=list)
     system_clusters: list[set[Key]] = field(default_factory=list)
-    typed: int = 0
-    type_ok: int = 0
-    actors: int = 0
-    actor_ok: int = 0
-    country_ok: int = 0
-    sector_ok: int = 0
-    titles: int = 0
-    title_ok: int = 0
-    docs: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -218,23 +206,23 @@ def _align(gold_mentions: set[Span], system: list[SystemEntity]) -> SystemEntity
 
 def tally_doc(gold: GoldDoc, system: list[SystemEntity], t: Tally) -> None:
     text = gold.article.text
-    doc_no = t.docs
-    t.docs += 1
+    doc_no = t.n["docs"]
+    t.n["docs"] += 1
     named = {s: gold.entities[i].type for s, i in gold.mentions.items() if s not in gold.nominal}
     predicted = {s: e.type for e in system for s in e.mentions if s not in gold.nominal}
     for span, kind in predicted.items():
         if named.get(span) == kind:
-            t.tp += 1
+            t.n["tp"] += 1
         else:
-            t.fp += 1
+            t.n["fp"] += 1
             t.errors.append(f"{gold.name}: extra {kind} {text[span[0] : span[1]]!r} (gold {named.get(span)})")
     for span, kind in named.items():
         if predicted.get(span) != kind:
-            t.fn += 1
+            t.n["fn"] += 1
             t.errors.append(f"{gold.name}: missed {kind} {text[span[0] : span[1]]!r}")
-    t.span_tp += len(named.keys() & predicted.keys())
-    t.span_fp += len(predicted.keys() - named.keys())
-    t.span_fn += len(named.keys() - predicted.keys())
+    t.n["span_tp"] += len(named.keys() & predicted.keys())
+    t.n["span_fp"] += len(predicted.keys() - named.keys())
+    t.n["span_fn"] += len(named.keys() - predicted.keys())
     by_id: dict[str, set[Span]] = defaultdict(set)
     for span, ident in gold.mentions.items():
         by_id[ident].add(span)
@@ -243,18 +231,18 @@ def tally_doc(gold: GoldDoc, system: list[SystemEntity], t: Tally) -> None:
     for ident, mentions in by_id.items():
         entity, match = gold.entities[ident], _align(mentions, system)
         if match is not None:
-            t.typed += 1
-            t.type_ok += match.type == entity.type
+            t.n["typed"] += 1
+            t.n["type_ok"] += match.type == entity.type
             if entity.type == "PERSON":
                 found = {x.casefold() for x in match.titles}
-                t.titles += len(entity.titles)
-                t.title_ok += sum(x.casefold() in found for x in entity.titles)
+                t.n["titles"] += len(entity.titles)
+                t.n["title_ok"] += sum(x.casefold() in found for x in entity.titles)
         if entity.type in ACTOR_TYPES:
-            t.actors += 1
+            t.n["actors"] += 1
             got = (match.country, match.sector) if match else ("unmatched", "")
-            t.country_ok += got[0] == entity.country
-            t.sector_ok += got[1] == entity.sector
-            t.actor_ok += got == (entity.country, entity.sector)
+            t.n["country_ok"] += got[0] == entity.country
+            t.n["sector_ok"] += got[1] == entity.sector
+            t.n["actor_ok"] += got == (entity.country, entity.sector)
             if got != (entity.country, entity.sector):
                 t.errors.append(
                     f"{gold.name}: actor of {ident} is {got}, gold ({entity.country}, {entity.sector})"
@@ -272,13 +260,18 @@ def _clusters_f1(t: Tally, prefix: str) -> dict[str, float]:
 
 
 def _ner(t: Tally, prefix: str) -> dict[str, float]:
-    typed, spans = prf(t.tp, t.fp, t.fn), prf(t.span_tp, t.span_fp, t.span_fn)
+    typed = prf(t.n["tp"], t.n["fp"], t.n["fn"])
+    spans = prf(t.n["span_tp"], t.n["span_fp"], t.n["span_fn"])
     return {
         f"{prefix}ner_precision": typed["precision"],
         f"{prefix}ner_recall": typed["recall"],
         f"{prefix}ner_f1": typed["f1"],
         f"{prefix}span_f1": spans["f1"],
     }
+
+
+def _share(t: Tally, hit: str, total: str) -> float:
+    return t.n[hit] / t.n[total] if t.n[total] else 1.0
 
 
 def evaluate() -> tuple[dict[str, float], Tally]:
@@ -292,14 +285,17 @@ def evaluate() -> tuple[dict[str, float], Tally]:
     scores: dict[str, float] = {}
     scores |= _ner(ours, "")
     scores |= _clusters_f1(ours, "")
-    scores["type_accuracy"] = ours.type_ok / ours.typed if ours.typed else 1.0
-    scores["actor_accuracy"] = ours.actor_ok / ours.actors if ours.actors else 1.0
-    scores["actor_country_accuracy"] = ours.country_ok / ours.actors if ours.actors else 1.0
-    scores["actor_sector_accuracy"] = ours.sector_ok / ours.actors if ours.actors else 1.0
-    scores["title_recall"] = ours.title_ok / ours.titles if ours.titles else 1.0
+    for name, hit, total in (
+        ("type_accuracy", "type_ok", "typed"),
+        ("actor_accuracy", "actor_ok", "actors"),
+        ("actor_country_accuracy", "country_ok", "actors"),
+        ("actor_sector_accuracy", "sector_ok", "actors"),
+        ("title_recall", "title_ok", "titles"),
+    ):
+        scores[name] = _share(ours, hit, total)
     scores |= _ner(base, "spacy_")
     scores |= _clusters_f1(base, "spacy_")
-    scores["spacy_type_accuracy"] = base.type_ok / base.typed if base.typed else 1.0
+    scores["spacy_type_accuracy"] = _share(base, "type_ok", "typed")
     return scores, ours
 
 
