@@ -332,44 +332,87 @@ def _tokens_for(doc: Doc, c: Candidate) -> Span | None:
 
 
 def _premodifier_title(doc: Doc, span: Span) -> tuple[str | None, int]:
-    """The title phrase right before a name ("Russian Defense Minister" Sergei Shoigu)."""
+    """The title phrase right before a name ("Russian Defense Minister" Sergei Shoigu,
+    "Chief of Staff Lt. Gen." Herzi Halevi, "Deputy Prime Minister and Defense Minister")."""
     i = span.start - 1
     words: list[Token] = []
     while i >= 0 and i >= span.sent.start:
         tok = doc[i]
         if tok.is_punct and tok.text not in {"-", "."}:
             break
-        if tok.pos_ in {"DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "NUM"}:
+        joins_titles = (
+            tok.lower_ in {"of", "and"}
+            and words
+            and words[0].text[:1].isupper()
+            and i > span.sent.start
+            and (
+                doc[i - 1].lower_ in _title_nouns() or (tok.lower_ == "of" and doc[i - 1].text[:1].isupper())
+            )
+        )
+        if tok.pos_ in {"DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "NUM"} and not joins_titles:
             break
         if tok.ent_type_ == "PERSON" and tok.text.casefold() not in _title_words():
             break
         if not (
-            tok.text[:1].isupper() or tok.lower_ in _title_nouns() or tok.pos_ in {"ADJ", "NOUN", "PROPN"}
+            joins_titles
+            or tok.text[:1].isupper()
+            or tok.lower_ in _title_nouns()
+            or tok.pos_ in {"ADJ", "NOUN", "PROPN"}
         ):
             break
         words.insert(0, tok)
         i -= 1
-    while (
-        words
-        and words[0].lower_ not in _title_nouns()
-        and not (words[0].text[:1].isupper() or words[0].pos_ == "ADJ")
+    while words and (
+        words[0].lower_ in {"of", "and"}
+        or (
+            words[0].lower_ not in _title_words()
+            and not (words[0].text[:1].isupper() or words[0].pos_ == "ADJ")
+        )
     ):
         words.pop(0)
-    phrase = " ".join(t.text for t in words)
     if not words or not any(t.lower_ in _title_nouns() for t in words):
         return None, span.start
-    return phrase, words[0].i
+    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)], words[0].i
 
 
 def _apposition_title(span: Span) -> tuple[str | None, Span | None]:
-    """An appositive title after a name: "Cheong Seong-chang, director of … at Sejong Institute"."""
-    root = span.root
+    """An appositive title: after a name ("Cheong Seong-chang, director of … at Sejong
+    Institute"; "Selcuk Bayraktar, the company's chairman and …") or before it ("the group's
+    military spokesman, Yahya Saree"). Articles and possessors are not part of the title."""
+    doc, root = span.doc, span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.lower_ in _title_nouns():
-            sub = list(child.subtree)
-            app = span.doc[sub[0].i : sub[-1].i + 1]
-            return app.text.strip(" ,"), app
+            cut = {t.i for c in child.children if c.dep_ in {"cc", "conj"} for t in c.subtree}
+            ids = [t.i for t in child.subtree if t.i not in cut]
+            return _title_words_from(doc[ids[0] : ids[-1] + 1])
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and head.lower_ in _title_nouns():
+        return _title_words_from(doc[head.left_edge.i : head.i + 1])
     return None, None
+
+
+def _title_words_from(phrase: Span) -> tuple[str | None, Span | None]:
+    start = phrase.start
+    for tok in phrase:
+        if tok.pos_ == "DET" or tok.tag_ == "POS" or tok.dep_ == "poss":
+            start = tok.i + 1
+    if start >= phrase.end:
+        return None, None
+    title = phrase.doc[start : phrase.end]
+    return title.text.strip(" ,"), title
+
+
+def _person_title(doc: Doc, span: Span, cands: list[Candidate]) -> tuple[str | None, str | None, int | None]:
+    """(title, affiliation, where a premodifier title starts) of a person's mention."""
+    title, first = _premodifier_title(doc, span)
+    if title:
+        return title, None, doc[first].idx
+    title, app = _apposition_title(span)
+    affiliation = None
+    if app is not None:
+        orgs = [o for o in cands if o.type == "ORG" and app.start_char <= o.start < app.end_char]
+        affiliation = orgs[-1].text if orgs else None
+    return title, affiliation, None
 
 
 def _person_key_tokens(name: str) -> list[str]:
@@ -388,15 +431,9 @@ def annotate_entities_records(doc: Doc, article: Article) -> list[Entity]:
         span = _tokens_for(doc, c)
         if span is None:
             continue
-        title, first = _premodifier_title(doc, span)
-        affiliation = None
-        if title:
-            title_spans.append((doc[first].idx, span.start_char))
-        else:
-            title, app = _apposition_title(span)
-            if app is not None:
-                orgs = [o for o in cands if o.type == "ORG" and app.start_char <= o.start < app.end_char]
-                affiliation = orgs[-1].text if orgs else None
+        title, affiliation, title_start = _person_title(doc, span, cands)
+        if title_start is not None:
+            title_spans.append((title_start, span.start_char))
         person_meta[idx] = (title, affiliation)
     # A model ORG inside a title phrase ("Defense" in "Russian Defense Minister") is not an entity.
     keep = [
@@ -412,9 +449,23 @@ def annotate_entities_records(doc: Doc, article: Article) -> list[Entity]:
         doc, [cands[i] for i in keep], {keep.index(i): m for i, m in person_meta.items() if i in keep}
     )
     _propagate_names(text, clusters, cands)
+    _titles_of_propagated(doc, clusters, cands)
     _attach_title_references(doc, clusters, cands)
     _attach_acronyms(text, clusters)
     return _finish(doc, clusters, article)
+
+
+def _titles_of_propagated(doc: Doc, clusters: list[Cluster], cands: list[Candidate]) -> None:
+    """Titles around surnames found by propagation ("Lazzarini, the commissioner-general of UNRWA")."""
+    for cl in clusters:
+        for m in cl.mentions:
+            span = _tokens_for(doc, m) if m.source == "propagated" else None
+            if span is None:
+                continue
+            title, affiliation, _ = _person_title(doc, span, cands)
+            if title and title not in cl.titles:
+                cl.titles.append(title)
+            cl.affiliation = cl.affiliation or affiliation
 
 
 def _cluster(
@@ -541,6 +592,7 @@ def _key(c: Candidate) -> str:
 
 
 _THE = re.compile(r"\b[Tt]he\s+")
+_APPOSED = re.compile(r",\s*(?:the|a|an)\s+")
 _WORD = re.compile(r"[\w-]+")
 
 
@@ -569,9 +621,12 @@ def _attach_title_references(doc: Doc, clusters: list[Cluster], cands: list[Cand
     # Nationality adjectives may sit inside the reference ("the Russian defense chief").
     occupied = [(c.start, c.end) for c in cands if c.type not in {"NORP", "GPE"}]
     persons = [cl for cl in clusters if cl.type == "PERSON" and cl.titles]
+    name_ends = {m.end for cl in persons for m in cl.mentions}
     for start, end, modifiers, head in _title_references(text):
         if any(not (end <= s or start >= e) for s, e in occupied):
             continue
+        if any(_APPOSED.fullmatch(text, e, start) for e in name_ends if start - 8 <= e < start):
+            continue  # "Lazzarini, the commissioner-general": his title, not another mention
         phrase_sector = title_sector(" ".join([*modifiers, head]))
         matches = []
         for cl in persons:
