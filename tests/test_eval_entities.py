@@ -12,10 +12,11 @@ def test_entity_scores_hold_their_floors():
     # dateline must stay ahead of the model it corrects.
     assert scores["ner_f1"] > scores["spacy_ner_f1"]
     assert scores["cluster_f1"] > scores["spacy_cluster_f1"]
+    assert scores["heldout_ner_f1"] > scores["heldout_spacy_ner_f1"]
 
 
 def test_gold_markup_parses_to_offsets():
-    for gold in score_entities.gold_docs():
+    for gold in score_entities.gold_docs() + score_entities.gold_docs(score_entities.HELD_OUT):
         text = gold.article.text
         for (start, end), ident in gold.mentions.items():
             assert "[" not in text[start:end] and "](" not in text[start:end], (gold.name, ident)
