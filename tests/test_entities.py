@@ -76,3 +76,19 @@ def test_possessive_country_and_domestic_titles():
     assert by_text(doc, "Abdourahamane Tiani").actor.country == "NER"
     zeine = by_text(doc, "Ali Lamine Zeine")
     assert (zeine.actor.country, zeine.actor.sector) == ("NER", "GOV")
+
+
+def test_model_errors_are_repaired():
+    doc = run(
+        "Senior General Min Aung Hlaing met Polish Defense Minister Wladyslaw Kosiniak-Kamysz in "
+        "Sanaa. Kosiniak-Kamysz offered Leopard 2A6 tanks, K9 howitzers and hypersonic missiles, "
+        "and Saudi Energy Minister Prince Abdulaziz bin Salman joined them."
+    )
+    people = {e.name for e in doc.entities if e.type == "PERSON"}
+    assert {"Min Aung Hlaing", "Wladyslaw Kosiniak-Kamysz", "Abdulaziz bin Salman"} <= people
+    assert by_text(doc, "Kosiniak-Kamysz") is by_text(doc, "Wladyslaw Kosiniak-Kamysz")
+    kinds = {m.text: e.type for e in doc.entities for m in e.mentions}
+    assert kinds["Leopard 2A6"] == kinds["K9"] == "EQUIPMENT"
+    assert kinds["Sanaa"] == "GPE"
+    assert not any("missiles" in m for m in kinds)
+    assert by_text(doc, "Min Aung Hlaing").actor.sector == "MIL"

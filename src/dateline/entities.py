@@ -207,8 +207,28 @@ def _spacy_candidates(doc: Doc) -> list[Candidate]:
         span_text = text[start:end]
         if not any(ch.isupper() for ch in span_text):
             continue  # "hypersonic missiles" tagged PERSON: a common noun phrase
+        if kind == "PERSON" and end == ent.end_char:
+            end = _extend_name(doc, ent.end)
+            span_text = text[start:end]
         found.append(Candidate(start, end, kind, span_text, "spacy"))
     return _join_split_names(text, found)
+
+
+def _extend_name(doc: Doc, i: int) -> int:
+    """ "Min Aung" + "Hlaing": capitalised proper nouns the model left out of any entity,
+    right after a person's span (ending before token `i`), are the rest of the name."""
+    end = doc[i - 1].idx + len(doc[i - 1].text)
+    while (
+        i < len(doc)
+        and doc[i - 1].whitespace_ == " "
+        and doc[i].pos_ == "PROPN"
+        and doc[i].text[:1].isupper()
+        and not doc[i].ent_type_
+        and doc[i].text.casefold() not in _title_words()
+    ):
+        end = doc[i].idx + len(doc[i].text)
+        i += 1
+    return end
 
 
 @cache
