@@ -927,12 +927,16 @@ def _finish(doc: Doc, clusters: list[Cluster], article: Article) -> list[Entity]
 
 
 def _country_in(text: str | None) -> str | None:
-    """The first country named or implied (by demonym) in a phrase."""
+    """The first country named or implied (by demonym) in a phrase, the longest name at
+    each word first ("South Korean", "Democratic Republic of the Congo", "Royal Australian Navy")."""
     if not text:
         return None
-    words = re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?", text)
-    for chunk in words:
-        for candidate in (chunk, chunk.split()[0]):
+    words = re.findall(r"[\w.'’-]+", text)
+    for i, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        for size in range(min(6, len(words) - i), 0, -1):
+            candidate = " ".join(words[i : i + size])
             code = gz.demonym_country(candidate) or gz.country_code(candidate)
             if code:
                 return code
