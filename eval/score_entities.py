@@ -7,7 +7,9 @@ or `[text](~id)` (a title-only reference, "the [defense chief](~shoigu)"), nesti
 and a table of entities: `id | TYPE | COUNTRY SECTOR | title; title` (`-` for none).
 Conventions: eval/gold/entities/README.md.
 
-Figures, for dateline's entities stage and for spaCy's NER alone:
+Figures, for dateline's entities stage and for spaCy's NER alone (`spacy_`), on the
+development articles and, prefixed `heldout_`, on those in heldout/ (written after the
+rules were tuned):
 - mention-level NER precision/recall/F1: named mentions, exact character offsets and type
   (CoNLL-style strict match); system mentions that are gold title-only references are
   neither credited nor charged. `span_f1` ignores the type.

@@ -189,8 +189,7 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _spacy_candidates(doc: Doc) -> list[Candidate]:
-    text = doc.text
+def _spacy_candidates(doc: Doc, text: str) -> list[Candidate]:
     found = []
     for ent in doc.ents:
         kind = SPACY_TYPES.get(ent.label_)
@@ -392,7 +391,7 @@ def _premodifier_title(doc: Doc, span: Span) -> tuple[str | None, int]:
         words.pop(0)
     if not words or not any(t.lower_ in _title_nouns() for t in words):
         return None, span.start
-    return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)], words[0].i
+    return doc[words[0].i : words[-1].i + 1].text, words[0].i
 
 
 def _apposition_title(span: Span) -> tuple[str | None, Span | None]:
@@ -441,7 +440,7 @@ def _person_key_tokens(name: str) -> list[str]:
 
 def annotate_entities_records(doc: Doc, article: Article) -> list[Entity]:
     text = doc.text
-    cands = _resolve_overlaps([_retype(c) for c in _spacy_candidates(doc)] + _lexicon_candidates(text))
+    cands = _resolve_overlaps([_retype(c) for c in _spacy_candidates(doc, text)] + _lexicon_candidates(text))
     cands = _add_acronyms(text, _resolve_overlaps(_repair_places(doc, cands)))
     title_spans: list[tuple[int, int]] = []
     person_meta: dict[int, tuple[str | None, str | None]] = {}  # cand index -> (title, affiliation)
@@ -470,9 +469,9 @@ def annotate_entities_records(doc: Doc, article: Article) -> list[Entity]:
     )
     _propagate_names(text, clusters, cands)
     _titles_of_propagated(doc, clusters, cands)
-    _attach_title_references(doc, clusters, cands)
+    _attach_title_references(doc, text, clusters, cands)
     _attach_acronyms(text, clusters)
-    return _finish(doc, clusters, article)
+    return _finish(doc, text, clusters, article)
 
 
 def _titles_of_propagated(doc: Doc, clusters: list[Cluster], cands: list[Candidate]) -> None:
@@ -634,10 +633,9 @@ def _title_references(text: str) -> list[tuple[int, int, list[str], str]]:
     return found
 
 
-def _attach_title_references(doc: Doc, clusters: list[Cluster], cands: list[Candidate]) -> None:
+def _attach_title_references(doc: Doc, text: str, clusters: list[Cluster], cands: list[Candidate]) -> None:
     """Title-only references ("the Russian defense chief") join the one person whose
     titles contain every modifier word and whose title has the head noun (or a synonym)."""
-    text = doc.text
     # Nationality adjectives may sit inside the reference ("the Russian defense chief").
     occupied = [(c.start, c.end) for c in cands if c.type not in {"NORP", "GPE"}]
     persons = [cl for cl in clusters if cl.type == "PERSON" and cl.titles]
@@ -862,8 +860,7 @@ def _title_start(text: str, cl: Cluster) -> int:
     return first.start
 
 
-def _finish(doc: Doc, clusters: list[Cluster], article: Article) -> list[Entity]:
-    text = doc.text
+def _finish(doc: Doc, text: str, clusters: list[Cluster], article: Article) -> list[Entity]:
     clusters = [cl for cl in clusters if cl.mentions]
     names: dict[int, str] = {}
     codes: dict[int, tuple[str | None, str | None, str | None]] = {}

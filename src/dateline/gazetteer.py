@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import rows
 
@@ -33,6 +33,7 @@ class City:
     population: int
 
 
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """Lookup key: case-folded, without a leading "the", possessive or outer punctuation."""
     text = name.strip().replace("’", "'")
