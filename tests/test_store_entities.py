@@ -8,7 +8,7 @@ import dateline
 from dateline import store as store_module
 from dateline.batch import ingest
 from dateline.canon import normalise, read_aliases
-from dateline.errors import ConfigError
+from dateline.errors import ConfigError, StoreError
 from dateline.settings import Settings
 from dateline.store import Store
 
@@ -89,6 +89,8 @@ def test_migration_keys_entities_stored_before_it(tmp_path, corpus, monkeypatch)
         ingest([corpus], store)
         assert store.schema_version() == 1
     monkeypatch.undo()
+    with pytest.raises(StoreError, match="has schema version 1, this dateline needs 2"):
+        Store(path, read_only=True)
     with Store(path) as store:
         assert store.schema_version() == 2
         assert store.entities(name="Sergei Shoigu")[0]["articles"] == 1

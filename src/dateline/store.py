@@ -113,6 +113,12 @@ class Store:
             self.migrate()
         elif not self._has_table("schema_migrations"):
             raise StoreError(f"{self.path} is not a dateline store")
+        elif self.schema_version() < MIGRATIONS[-1][0]:
+            raise StoreError(
+                f"{self.path} has schema version {self.schema_version()}, this dateline needs "
+                f"{MIGRATIONS[-1][0]}; open it once for writing to upgrade it (any `dateline ingest "
+                f"--db {self.path} ...` does)"
+            )
 
     def close(self) -> None:
         self.con.close()
