@@ -32,10 +32,10 @@ def test_ingest_is_idempotent(tmp_path):
 def test_migrations_recorded(tmp_path):
     path = tmp_path / "s.duckdb"
     with Store(path) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == 2
         assert store.migrate() == []
     with Store(path, read_only=True) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == 2
 
 
 def test_failed_write_stores_nothing(tmp_path, monkeypatch):

@@ -69,9 +69,13 @@ def ingest(
 ) -> Summary:
     """Process and store everything under `paths`; the store is the single writer.
 
-    Inputs whose content hash is already stored are skipped before any NLP runs.
+    Inputs whose content hash is already stored are skipped before any NLP runs. The
+    settings' aliases file, if any, is loaded first, so that it also re-files what is
+    already stored.
     """
     summary = Summary()
+    if settings is not None and settings.aliases:
+        store.load_aliases(settings.aliases)
     for doc in documents(paths, settings, summary, skip=lambda raw: store.has(raw.id)):
         try:
             if store.add(doc):

@@ -85,8 +85,13 @@ def ingest_cmd(
     paths: PathsArg,
     db: DbOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
+    aliases: Annotated[
+        Path | None,
+        typer.Option("--aliases", help="TSV of name variants: canonical name, then aliases (tab-separated)."),
+    ] = None,
 ) -> None:
     """Process files or directories and store the documents (re-ingesting is a no-op)."""
+    settings = Settings(aliases=str(aliases) if aliases else None)
     store = _open(db, read_only=False)
     with Progress(
         SpinnerColumn(),
@@ -103,7 +108,12 @@ def ingest_cmd(
         def tick(summary: Summary) -> None:
             progress.update(task, completed=summary.stored, description=f"read {summary.read}")
 
-        summary = ingest(paths, store, Settings(), on_document=tick)
+        try:
+            summary = ingest(paths, store, settings, on_document=tick)
+        except DatelineError as exc:
+            store.close()
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
     store.close()
     _report_failures(summary)
     err.print(

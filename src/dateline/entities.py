@@ -7,6 +7,7 @@ Conventions (what joins what, how actor codes are chosen) are in docs/actors.md.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer as gz
+from .canon import known_actors
 from .lexicon import lines, rows
 from .models import Actor, Article, Entity, Mention
 from .registry import register
@@ -34,8 +36,21 @@ SPACY_TYPES = {
 # Designations: Tu-160, Tu-95MS, Kh-47M2, MiG-31, F-16, Su-35, S-400, KN-23, J-20.
 _DESIGNATION = re.compile(
     r"\b(?:(?:Tupolev|Sukhoi|Mikoyan|Ilyushin|Antonov|Boeing|Lockheed(?: Martin)?|Northrop)\s+)?"
-    r"(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,4}[A-Z0-9]{0,4}\b"
+    r"(?:[A-Z]/)?(?:[A-Z][A-Za-z]{0,3}|[A-Z]{2,4})-\d{1,4}[A-Z0-9]{0,4}\b"
 )
+# A lexicon name's model suffix: "Leopard 2A6", "Iskander-M", "Hwasong-18", "Hsiung Feng III".
+_MODEL_SUFFIX = r"(?:-[A-Z0-9][\w-]*|\s(?:\d[\w-]*|[A-Z]{1,3}\d[\w-]*|III|II|IV))?(?![\w-])"
+# Named vessels: "USS John Finn", "HMS Diamond", "BRP Sierra Madre".
+_VESSEL = re.compile(r"\b(?:USS|HMS|HMAS|HMCS|BRP|INS|JS|ROKS|RFS|PNS|TCG|KRI|HNLMS)(?:\s[A-Z][\w'-]+){1,3}")
+# A short designation before a weapon class noun: "K2 main battle tanks", "K9 howitzers".
+_CLASS_DESIGNATION = re.compile(
+    r"\b[A-Z]{1,3}\d{1,3}[A-Z]?(?=\s(?:[a-z-]+\s){0,2}(?:tanks?|howitzers?|drones?|jets?|fighters?|"
+    r"missiles?|rockets?|launchers?|helicopters?|bombers?|submarines?|frigates?|destroyers?|rifles?)\b)"
+)
+# A parenthesised acronym: "(IDF)", "(MoD)", "(ICBMs)".
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+# Words that start a person's name in the model's spans but are honorifics or titles.
+_NAME_PARTICLES = re.compile(r"^(?:bin|bint|ibn|al|el|da|de|van|von|der)\b", re.I)
 
 
 # Romanised Korean names ("Han Seung-woo", "Kim Jong-un"): the small model often misses
@@ -72,7 +87,17 @@ def _equipment() -> frozenset[str]:
 @cache
 def _equipment_re() -> re.Pattern[str]:
     names = sorted(_equipment(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")" + _MODEL_SUFFIX)
+
+
+@cache
+def _organisations_re() -> re.Pattern[str]:
+    """Known organisations and IGOs by name and acronym, longest first, whole words."""
+    names = set(known_actors())
+    for acronym, full in (r[:2] for r in rows("igos.tsv")):
+        names.update((acronym, full))
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
 
 
 @cache
@@ -97,13 +122,25 @@ def _org_sectors() -> tuple[tuple[str, str], ...]:
     return tuple((r[0], r[1]) for r in rows("org_sectors.tsv"))
 
 
-def title_sector(title: str) -> str | None:
-    """Sector of a title phrase: the longest title-lexicon phrase it contains."""
+@cache
+def _generic_titles() -> frozenset[str]:
+    """Titles whose sector is their organisation's ("spokesman", "director", "commander")."""
+    return frozenset(r[0] for r in rows("titles.tsv") if len(r) > 2 and r[2] == "org")
+
+
+def _title_match(title: str) -> tuple[str, str] | None:
+    """The longest title-lexicon phrase in a title, with its sector."""
     folded = " " + title.casefold().replace("-", " ") + " "
     for phrase, sector in titles_table():
         if f" {phrase.replace('-', ' ')} " in folded:
-            return sector
+            return phrase, sector
     return None
+
+
+def title_sector(title: str) -> str | None:
+    """Sector of a title phrase: the longest title-lexicon phrase it contains."""
+    match = _title_match(title)
+    return match[1] if match else None
 
 
 def org_sector(name: str) -> str | None:
@@ -118,7 +155,10 @@ def _lexicon_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for regex, kind, source in (
         (_DESIGNATION, "EQUIPMENT", "pattern"),
+        (_VESSEL, "EQUIPMENT", "pattern"),
+        (_CLASS_DESIGNATION, "EQUIPMENT", "pattern"),
         (_equipment_re(), "EQUIPMENT", "lexicon"),
+        (_organisations_re(), "ORG", "lexicon"),
     ):
         for m in regex.finditer(text):
             found.append(Candidate(m.start(), m.end(), kind, m.group(0), source))
@@ -149,21 +189,76 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _spacy_candidates(doc: Doc) -> list[Candidate]:
-    text = doc.text
+def _spacy_candidates(doc: Doc, text: str) -> list[Candidate]:
     found = []
     for ent in doc.ents:
         kind = SPACY_TYPES.get(ent.label_)
         if kind is None:
             continue
-        start, end = _clean_span(text, ent.start_char, ent.end_char)
+        end = ent.end_char
+        if "(" in ent.text:  # "Intergovernmental Authority on Development (IGAD": two names
+            end = ent.start_char + ent.text.index("(")
+        start, end = _clean_span(text, ent.start_char, end)
+        if kind == "PERSON":
+            start = _skip_titles(text, start, end)
         if end <= start:
             continue
         span_text = text[start:end]
         if not any(ch.isupper() for ch in span_text):
             continue  # "hypersonic missiles" tagged PERSON: a common noun phrase
+        if kind == "PERSON" and end == ent.end_char:
+            end = _extend_name(doc, ent.end)
+            span_text = text[start:end]
         found.append(Candidate(start, end, kind, span_text, "spacy"))
-    return found
+    return _join_split_names(text, found)
+
+
+def _extend_name(doc: Doc, i: int) -> int:
+    """ "Min Aung" + "Hlaing": capitalised proper nouns the model left out of any entity,
+    right after a person's span (ending before token `i`), are the rest of the name."""
+    end = doc[i - 1].idx + len(doc[i - 1].text)
+    while (
+        i < len(doc)
+        and doc[i - 1].whitespace_ == " "
+        and doc[i].pos_ == "PROPN"
+        and doc[i].text[:1].isupper()
+        and not doc[i].ent_type_
+        and doc[i].text.casefold() not in _title_words()
+    ):
+        end = doc[i].idx + len(doc[i].text)
+        i += 1
+    return end
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for phrase, _ in titles_table() for w in phrase.split())
+
+
+def _skip_titles(text: str, start: int, end: int) -> int:
+    """ "Prince Abdulaziz", "Senior General Min Aung Hlaing": titles are not the name."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if not (word.group(0)[:1].isupper() and word.group(0).casefold() in _title_words()):
+            return start + word.start()
+    return end
+
+
+def _join_split_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """The model splits some names in two ("Min" + "Aung Hlaing", "Prince Abdulaziz" +
+    "bin Salman"): adjacent person spans, or one followed by a name particle, are one."""
+    joined: list[Candidate] = []
+    for c in cands:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.type == c.type == "PERSON"
+            and text[prev.end : c.start] == " "
+            and (_NAME_PARTICLES.match(c.text) or " " not in prev.text or " " not in c.text)
+        ):
+            prev.end, prev.text = c.end, text[prev.start : c.end]
+            continue
+        joined.append(c)
+    return joined
 
 
 def _retype(c: Candidate) -> Candidate:
@@ -176,14 +271,56 @@ def _retype(c: Candidate) -> Candidate:
         c.type = "GPE"
     elif gz.demonym_country(c.text) and c.type in {"NORP", "GPE", "PERSON", "ORG"}:
         c.type = "NORP"
-    elif gz.norm(c.text) in gz.igos():
+    elif gz.norm(c.text) in gz.igos() or c.text in known_actors():
         c.type = "ORG"
     return c
 
 
+_CITY_POPULATION = 100_000  # a model span of a city this large is taken as the city
+_FILL_POPULATION = 300_000  # a city this large the model did not tag is added
+
+
+def _is_city(name: str, population: int) -> bool:
+    key = gz.norm(name)
+    return key in gz.capitals() or any(c.population >= population for c in gz.cities_named(name))
+
+
+def _repair_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Cities the model typed as people or organisations ("Kyiv" as PERSON, "Bamako" as
+    ORG) become GPE, unless the word is part of a person's full name in the article
+    ("Lloyd Austin"); large cities and capitals it missed are added from the gazetteer."""
+    name_words = {w for c in cands if c.type == "PERSON" and " " in c.text for w in c.text.split()}
+    for c in cands:
+        if (
+            c.source == "spacy"
+            and c.type in {"PERSON", "ORG", "NORP", "OTHER", "FAC", "LOC"}
+            and c.text not in name_words
+            and c.text not in known_actors()
+            and _is_city(c.text, _CITY_POPULATION)
+        ):
+            c.type = "GPE"
+    taken = sorted((c.start, c.end) for c in cands)
+    added: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text not in name_words:
+            for size in (2, 1):
+                span = doc[i : i + size]
+                if len(span) == size and all(t.pos_ == "PROPN" for t in span):
+                    start, end = span.start_char, span.end_char
+                    free = all(end <= s or start >= e for s, e in taken)
+                    if free and _is_city(span.text, _FILL_POPULATION):
+                        added.append(Candidate(start, end, "GPE", span.text, "gazetteer"))
+                        i += size - 1
+                        break
+        i += 1
+    return cands + added
+
+
 def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     # Rules and lexicons beat the model; then longer spans beat shorter ones.
-    rank = {"pattern": 0, "lexicon": 1, "spacy": 2}
+    rank = {"pattern": 0, "lexicon": 0, "spacy": 2, "gazetteer": 3}
     ordered = sorted(cands, key=lambda c: (rank[c.source], -(c.end - c.start), c.start))
     kept: list[Candidate] = []
     for c in ordered:
@@ -192,47 +329,109 @@ def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _add_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """ "Israel Defense Forces (IDF)": an acronym in brackets right after a name whose
+    words it abbreviates is a mention of the same type (joined later by _attach_acronyms)."""
+    by_end = {c.end: c for c in cands}
+    starts = {c.start for c in cands}
+    added = []
+    for m in _PAREN_ACRONYM.finditer(text):
+        before = by_end.get(m.start() - 1) if text[m.start() - 1 : m.start()] == " " else None
+        if before is None or m.start(1) in starts or before.type in {"PERSON", "NORP"}:
+            continue
+        letters = m.group(1).rstrip("s") if m.group(1).endswith("s") and len(m.group(1)) > 2 else m.group(1)
+        words = list(re.finditer(r"[\w-]+", before.text))
+        if _expansion("".join(ch for ch in letters if ch.isupper()), words):
+            added.append(Candidate(m.start(1), m.end(1), before.type, m.group(1), "pattern"))
+    return sorted(cands + added, key=lambda c: c.start)
+
+
 def _tokens_for(doc: Doc, c: Candidate) -> Span | None:
     return doc.char_span(c.start, c.end, alignment_mode="expand")
 
 
 def _premodifier_title(doc: Doc, span: Span) -> tuple[str | None, int]:
-    """The title phrase right before a name ("Russian Defense Minister" Sergei Shoigu)."""
+    """The title phrase right before a name ("Russian Defense Minister" Sergei Shoigu,
+    "Chief of Staff Lt. Gen." Herzi Halevi, "Deputy Prime Minister and Defense Minister")."""
     i = span.start - 1
     words: list[Token] = []
     while i >= 0 and i >= span.sent.start:
         tok = doc[i]
         if tok.is_punct and tok.text not in {"-", "."}:
             break
-        if tok.pos_ in {"DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "NUM"} or tok.ent_type_ in {"PERSON"}:
+        joins_titles = (
+            tok.lower_ in {"of", "and"}
+            and words
+            and words[0].text[:1].isupper()
+            and i > span.sent.start
+            and (
+                doc[i - 1].lower_ in _title_nouns() or (tok.lower_ == "of" and doc[i - 1].text[:1].isupper())
+            )
+        )
+        if tok.pos_ in {"DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "NUM"} and not joins_titles:
+            break
+        if tok.ent_type_ == "PERSON" and tok.text.casefold() not in _title_words():
             break
         if not (
-            tok.text[:1].isupper() or tok.lower_ in _title_nouns() or tok.pos_ in {"ADJ", "NOUN", "PROPN"}
+            joins_titles
+            or tok.text[:1].isupper()
+            or tok.lower_ in _title_nouns()
+            or tok.pos_ in {"ADJ", "NOUN", "PROPN"}
         ):
             break
         words.insert(0, tok)
         i -= 1
-    while (
-        words
-        and words[0].lower_ not in _title_nouns()
-        and not (words[0].text[:1].isupper() or words[0].pos_ == "ADJ")
+    while words and (
+        words[0].lower_ in {"of", "and"}
+        or (
+            words[0].lower_ not in _title_words()
+            and not (words[0].text[:1].isupper() or words[0].pos_ == "ADJ")
+        )
     ):
         words.pop(0)
-    phrase = " ".join(t.text for t in words)
     if not words or not any(t.lower_ in _title_nouns() for t in words):
         return None, span.start
-    return phrase, words[0].i
+    return doc[words[0].i : words[-1].i + 1].text, words[0].i
 
 
 def _apposition_title(span: Span) -> tuple[str | None, Span | None]:
-    """An appositive title after a name: "Cheong Seong-chang, director of … at Sejong Institute"."""
-    root = span.root
+    """An appositive title: after a name ("Cheong Seong-chang, director of … at Sejong
+    Institute"; "Selcuk Bayraktar, the company's chairman and …") or before it ("the group's
+    military spokesman, Yahya Saree"). Articles and possessors are not part of the title."""
+    doc, root = span.doc, span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.lower_ in _title_nouns():
-            sub = list(child.subtree)
-            app = span.doc[sub[0].i : sub[-1].i + 1]
-            return app.text.strip(" ,"), app
+            cut = {t.i for c in child.children if c.dep_ in {"cc", "conj"} for t in c.subtree}
+            ids = [t.i for t in child.subtree if t.i not in cut]
+            return _title_words_from(doc[ids[0] : ids[-1] + 1])
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and head.lower_ in _title_nouns():
+        return _title_words_from(doc[head.left_edge.i : head.i + 1])
     return None, None
+
+
+def _title_words_from(phrase: Span) -> tuple[str | None, Span | None]:
+    start = phrase.start
+    for tok in phrase:
+        if tok.pos_ == "DET" or tok.tag_ == "POS" or tok.dep_ == "poss":
+            start = tok.i + 1
+    if start >= phrase.end:
+        return None, None
+    title = phrase.doc[start : phrase.end]
+    return title.text.strip(" ,"), title
+
+
+def _person_title(doc: Doc, span: Span, cands: list[Candidate]) -> tuple[str | None, str | None, int | None]:
+    """(title, affiliation, where a premodifier title starts) of a person's mention."""
+    title, first = _premodifier_title(doc, span)
+    if title:
+        return title, None, doc[first].idx
+    title, app = _apposition_title(span)
+    affiliation = None
+    if app is not None:
+        orgs = [o for o in cands if o.type == "ORG" and app.start_char <= o.start < app.end_char]
+        affiliation = orgs[-1].text if orgs else None
+    return title, affiliation, None
 
 
 def _person_key_tokens(name: str) -> list[str]:
@@ -241,7 +440,8 @@ def _person_key_tokens(name: str) -> list[str]:
 
 def annotate_entities_records(doc: Doc, article: Article) -> list[Entity]:
     text = doc.text
-    cands = _resolve_overlaps([_retype(c) for c in _spacy_candidates(doc)] + _lexicon_candidates(text))
+    cands = _resolve_overlaps([_retype(c) for c in _spacy_candidates(doc, text)] + _lexicon_candidates(text))
+    cands = _add_acronyms(text, _resolve_overlaps(_repair_places(doc, cands)))
     title_spans: list[tuple[int, int]] = []
     person_meta: dict[int, tuple[str | None, str | None]] = {}  # cand index -> (title, affiliation)
     for idx, c in enumerate(cands):
@@ -250,15 +450,9 @@ def annotate_entities_records(doc: Doc, article: Article) -> list[Entity]:
         span = _tokens_for(doc, c)
         if span is None:
             continue
-        title, first = _premodifier_title(doc, span)
-        affiliation = None
-        if title:
-            title_spans.append((doc[first].idx, span.start_char))
-        else:
-            title, app = _apposition_title(span)
-            if app is not None:
-                orgs = [o for o in cands if o.type == "ORG" and app.start_char <= o.start < app.end_char]
-                affiliation = orgs[-1].text if orgs else None
+        title, affiliation, title_start = _person_title(doc, span, cands)
+        if title_start is not None:
+            title_spans.append((title_start, span.start_char))
         person_meta[idx] = (title, affiliation)
     # A model ORG inside a title phrase ("Defense" in "Russian Defense Minister") is not an entity.
     keep = [
@@ -274,9 +468,23 @@ def annotate_entities_records(doc: Doc, article: Article) -> list[Entity]:
         doc, [cands[i] for i in keep], {keep.index(i): m for i, m in person_meta.items() if i in keep}
     )
     _propagate_names(text, clusters, cands)
-    _attach_title_references(doc, clusters, cands)
+    _titles_of_propagated(doc, clusters, cands)
+    _attach_title_references(doc, text, clusters, cands)
     _attach_acronyms(text, clusters)
-    return _finish(clusters, article)
+    return _finish(doc, text, clusters, article)
+
+
+def _titles_of_propagated(doc: Doc, clusters: list[Cluster], cands: list[Candidate]) -> None:
+    """Titles around surnames found by propagation ("Lazzarini, the commissioner-general of UNRWA")."""
+    for cl in clusters:
+        for m in cl.mentions:
+            span = _tokens_for(doc, m) if m.source == "propagated" else None
+            if span is None:
+                continue
+            title, affiliation, _ = _person_title(doc, span, cands)
+            if title and title not in cl.titles:
+                cl.titles.append(title)
+            cl.affiliation = cl.affiliation or affiliation
 
 
 def _cluster(
@@ -345,8 +553,10 @@ def _propagate_names(text: str, clusters: list[Cluster], cands: list[Candidate])
             parts = _person_key_tokens(m.text)
             if len(parts) > 1:
                 for part in parts:
-                    if len(part) > 2 and cl not in tokens.setdefault(part, []):
-                        tokens[part].append(cl)
+                    # "al-Burhan" opens a sentence as "Al-Burhan".
+                    for form in {part, part[:1].upper() + part[1:]}:
+                        if len(form) > 2 and cl not in tokens.setdefault(form, []):
+                            tokens[form].append(cl)
     if not tokens:
         return
     taken = [(c.start, c.end, c) for c in cands]
@@ -355,14 +565,18 @@ def _propagate_names(text: str, clusters: list[Cluster], cands: list[Candidate])
     )
     for hit in pattern.finditer(text):
         blocking = [c for s, e, c in taken if not (hit.end() <= s or hit.start() >= e)]
-        # A model tag of the same word as ORG/LOC ("Dissanayake" as ORG) gives way.
+        # A model tag of the same word as ORG/LOC ("Dissanayake" as ORG, "Lazzarini" as
+        # GPE) gives way, as does a city found by the gazetteer alone.
         if any(
             not (
-                c.source == "spacy"
-                and c.text == hit.group(0)
-                and c.type in {"ORG", "LOC", "NORP", "OTHER"}
-                and not gz.country_code(c.text)
-                and not gz.demonym_country(c.text)
+                c.source == "gazetteer"
+                or (
+                    c.source == "spacy"
+                    and c.text == hit.group(0)
+                    and c.type in {"ORG", "LOC", "NORP", "OTHER", "GPE"}
+                    and not gz.country_code(c.text)
+                    and not gz.demonym_country(c.text)
+                )
             )
             for c in blocking
         ):
@@ -397,6 +611,7 @@ def _key(c: Candidate) -> str:
 
 
 _THE = re.compile(r"\b[Tt]he\s+")
+_APPOSED = re.compile(r",\s*(?:the|a|an)\s+")
 _WORD = re.compile(r"[\w-]+")
 
 
@@ -418,16 +633,18 @@ def _title_references(text: str) -> list[tuple[int, int, list[str], str]]:
     return found
 
 
-def _attach_title_references(doc: Doc, clusters: list[Cluster], cands: list[Candidate]) -> None:
+def _attach_title_references(doc: Doc, text: str, clusters: list[Cluster], cands: list[Candidate]) -> None:
     """Title-only references ("the Russian defense chief") join the one person whose
     titles contain every modifier word and whose title has the head noun (or a synonym)."""
-    text = doc.text
     # Nationality adjectives may sit inside the reference ("the Russian defense chief").
     occupied = [(c.start, c.end) for c in cands if c.type not in {"NORP", "GPE"}]
     persons = [cl for cl in clusters if cl.type == "PERSON" and cl.titles]
+    name_ends = {m.end for cl in persons for m in cl.mentions}
     for start, end, modifiers, head in _title_references(text):
         if any(not (end <= s or start >= e) for s, e in occupied):
             continue
+        if any(_APPOSED.fullmatch(text, e, start) for e in name_ends if start - 8 <= e < start):
+            continue  # "Lazzarini, the commissioner-general": his title, not another mention
         phrase_sector = title_sector(" ".join([*modifiers, head]))
         matches = []
         for cl in persons:
@@ -451,6 +668,8 @@ def _attach_acronyms(text: str, clusters: list[Cluster]) -> None:
                 text[mention.start - 1 : mention.start] == "(" and text[mention.end : mention.end + 1] == ")"
             ):
                 continue
+            if cl.type == "EQUIPMENT" and _join_designation(text, cl, mention, clusters):
+                break  # its mentions now belong to the name's cluster
             acronym = mention.text.rstrip("s")
             if not acronym.isupper() or len(acronym) < 2:
                 continue
@@ -469,6 +688,18 @@ def _attach_acronyms(text: str, clusters: list[Cluster]) -> None:
                         Candidate(exp_start, exp_end, cl.type, text[exp_start:exp_end], "acronym")
                     )
             cl.mentions.sort(key=lambda m: m.start)
+
+
+def _join_designation(text: str, cl: Cluster, mention: Candidate, clusters: list[Cluster]) -> bool:
+    """ "the Kinzhal (Kh-47M2)": a weapon's name and its bracketed designation are one."""
+    before = mention.start - 2  # the name ends right before " ("
+    for other in clusters:
+        if other is not cl and other.type == "EQUIPMENT" and any(m.end == before for m in other.mentions):
+            other.mentions.extend(cl.mentions)
+            other.mentions.sort(key=lambda m: m.start)
+            cl.mentions = []
+            return True
+    return False
 
 
 def _expansion(acronym: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -500,46 +731,172 @@ def _is_subsequence(needle: str, hay: str) -> bool:
     return all(ch in it for ch in needle)
 
 
-def _finish(clusters: list[Cluster], article: Article) -> list[Entity]:
-    entities: list[Entity] = []
-    capitals = gz.capitals()
-    for cl in clusters:
-        if not cl.mentions:
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "OPP"})
+# Where a capital is only a place: the object of these prepositions or of motion verbs.
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "over", "across", "inside", "from"})
+_MOTION_VERBS = frozenset(
+    {"visit", "travel", "arrive", "fly", "reach", "return", "head", "go", "come", "move"}
+)
+_POSSESSIVE_COUNTRY = re.compile(r"([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})['’]s\s+(?:[A-Z][\w.-]*\s+){0,5}$")
+
+
+def _acts_as_government(doc: Doc, cl: Cluster) -> bool:
+    """ "Moscow said", "Kyiv's request", "warned Ankara": a capital that acts or is acted
+    upon stands for its government (CAMEO's convention); "talks in Vienna" is a place."""
+    for m in cl.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
             continue
+        root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        head = root.head
+        if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            return True
+        if root.dep_ == "dobj" and head.lemma_ not in _MOTION_VERBS:
+            return True
+        if root.dep_ == "pobj" and head.lower_ not in _PLACE_PREPOSITIONS:
+            governor = head.head
+            if not (head.lower_ == "to" and governor.lemma_ in _MOTION_VERBS):
+                return True
+    return False
+
+
+def _possessive_country(text: str, start: int) -> str | None:
+    """ "Niger's General Tiani", "Taiwan's Ministry of National Defense" → NER, TWN."""
+    m = _POSSESSIVE_COUNTRY.search(text[max(0, start - 80) : start])
+    if not m:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words)):
+        code = gz.country_code(" ".join(words[k:]))
+        if code:
+            return code
+    return None
+
+
+def _org_code(name: str) -> tuple[str | None, str | None, str | None]:
+    """(country, sector, kb_id) of an organisation's name from the IGO and actor lists."""
+    igo = gz.igos().get(gz.norm(name))
+    if igo:
+        return None, "IGO", f"igo:{igo[0]}"
+    known = known_actors().get(name)
+    if known:
+        return known[1], known[2], None
+    return _country_in(name), org_sector(name), None
+
+
+def _place_code(doc: Doc, cl: Cluster, name: str) -> tuple[str | None, str | None, str | None]:
+    code = gz.country_code(name)
+    if code:
+        return code, None, f"iso3166:{code}"
+    capital = gz.capitals().get(gz.norm(name))
+    if capital:
+        return capital, "GOV" if _acts_as_government(doc, cl) else None, None
+    region = gz.subdivision_country(name)
+    if region:
+        return region, None, None
+    cities = gz.cities_named(name)
+    return (gz.alpha2_to_alpha3().get(cities[0].country2) if cities else None), None, None
+
+
+def _home_country(doc: Doc, article: Article, coded: list[tuple[Cluster, str | None]]) -> str | None:
+    """The country the article is mostly about: the one its places, nationalities and
+    organisations name most often, the dateline's breaking ties. People and institutions
+    with a bare domestic title ("Prime Minister Shehbaz Sharif") belong to it."""
+    votes: dict[str, float] = defaultdict(float)
+    for cl, country in coded:
+        if country:
+            votes[country] += len(cl.mentions)
+    if article.dateline:
+        place = _country_in(article.dateline) or _capital_or_city_country(article.dateline)
+        if place:
+            votes[place] += 2
+    return max(votes, key=lambda c: votes[c]) if votes else None
+
+
+def _capital_or_city_country(dateline: str) -> str | None:
+    words = re.match(r"[A-Za-z .'-]+", dateline)
+    if not words:
+        return None
+    name = words.group(0).strip().title()
+    cities = gz.cities_named(name)
+    return gz.alpha2_to_alpha3().get(cities[0].country2) if cities else None
+
+
+def _person_code(
+    text: str, cl: Cluster, orgs: dict[str, tuple[str | None, str | None]], home: str | None
+) -> tuple[str | None, str | None]:
+    title_text = " ".join(cl.titles)
+    country = _country_in(title_text) or _possessive_country(text, _title_start(text, cl))
+    match = _title_match(title_text) if title_text else None
+    sector = match[1] if match else None
+    org: tuple[str | None, str | None] | None = None
+    named = _organisations_re().search(title_text) if title_text else None
+    if named:
+        org = _org_code(named.group(0))[:2]
+    elif cl.affiliation:
+        org = orgs.get(cl.affiliation) or _org_code(cl.affiliation)[:2]
+    elif title_text:
+        org = (None, org_sector(title_text))
+    if org:
+        country = country or org[0]
+        if org[1] and (sector is None or (match is not None and match[0] in _generic_titles())):
+            sector = org[1]
+    if org and org[1] == "IGO":
+        country = None
+    elif country is None and sector in _STATE_SECTORS:
+        country = home
+    return country, sector
+
+
+def _title_start(text: str, cl: Cluster) -> int:
+    """Where the person's first name mention starts, before any title words."""
+    first = min(
+        (m for m in cl.mentions if m.source not in {"title", "propagated"}),
+        key=lambda m: m.start,
+        default=cl.mentions[0],
+    )
+    return first.start
+
+
+def _finish(doc: Doc, text: str, clusters: list[Cluster], article: Article) -> list[Entity]:
+    clusters = [cl for cl in clusters if cl.mentions]
+    names: dict[int, str] = {}
+    codes: dict[int, tuple[str | None, str | None, str | None]] = {}
+    for cl in clusters:
         real = [m for m in cl.mentions if m.source not in {"title", "acronym", "propagated"}] or cl.mentions
         name = max(real, key=lambda m: (len(m.text), -m.start)).text
-        country, sector, kb_id = None, None, None
-        title_text = " ".join(cl.titles)
+        code: tuple[str | None, str | None, str | None] = (None, None, None)
         if cl.type == "GPE":
-            code = gz.country_code(name)
-            if code:
-                country, kb_id = code, f"iso3166:{code}"
-                name = gz.countries()[code].name if code in gz.countries() else name
-            elif gz.norm(name) in capitals:
-                # Capitals act as their governments ("Moscow said"): CAMEO's convention.
-                country, sector = capitals[gz.norm(name)], "GOV"
-            else:
-                cities = gz.cities_named(name)
-                if cities:
-                    country = gz.alpha2_to_alpha3().get(cities[0].country2)
+            code = _place_code(doc, cl, name)
+            if code[2] and code[0] in gz.countries():
+                name = gz.countries()[code[0]].name
         elif cl.type == "NORP":
-            country = gz.demonym_country(name)
+            code = (gz.demonym_country(name), None, None)
         elif cl.type == "ORG":
-            igo = gz.igos().get(gz.norm(name))
-            if igo:
-                sector, kb_id = "IGO", f"igo:{igo[0]}"
-            else:
-                sector = org_sector(name)
-                country = _country_in(name)
-        elif cl.type == "PERSON":
-            country = _country_in(title_text) or (_country_in(cl.affiliation) if cl.affiliation else None)
-            sector = title_sector(title_text) if title_text else None
-            if cl.affiliation and (sector is None or (sector == "GOV" and "director" in title_text.lower())):
-                sector = org_sector(cl.affiliation) or sector
+            code = min((_org_code(m.text) for m in real), key=lambda c: (c[0] is None, c[1] is None))
+            code = (code[0] or _possessive_country(text, real[0].start), code[1], code[2])
+        names[id(cl)], codes[id(cl)] = name, code
+    home = _home_country(doc, article, [(cl, codes[id(cl)][0]) for cl in clusters if cl.type != "PERSON"])
+    orgs: dict[str, tuple[str | None, str | None]] = {}
+    for cl in clusters:
+        country, sector, kb_id = codes[id(cl)]
+        # A domestic institution ("Ministry of National Defense") or a place the gazetteer
+        # does not know ("Paletwa") is taken to be in the country the article is about.
+        if country is None and (cl.type == "GPE" or (cl.type == "ORG" and sector in _STATE_SECTORS)):
+            codes[id(cl)] = (home, sector, kb_id)
+        if cl.type == "ORG":
+            orgs.update((m.text, codes[id(cl)][:2]) for m in cl.mentions)
+    entities: list[Entity] = []
+    for cl in clusters:
+        country, sector, kb_id = codes[id(cl)]
+        if cl.type == "PERSON":
+            country, sector = _person_code(text, cl, orgs, home)
         entities.append(
             Entity(
                 id="",
-                name=name,
+                name=names[id(cl)],
                 type=cl.type,  # type: ignore[arg-type]
                 mentions=[Mention(text=m.text, start=m.start, end=m.end) for m in cl.mentions],
                 titles=cl.titles,
@@ -567,12 +924,16 @@ def _finish(clusters: list[Cluster], article: Article) -> list[Entity]:
 
 
 def _country_in(text: str | None) -> str | None:
-    """The first country named or implied (by demonym) in a phrase."""
+    """The first country named or implied (by demonym) in a phrase, the longest name at
+    each word first ("South Korean", "Democratic Republic of the Congo", "Royal Australian Navy")."""
     if not text:
         return None
-    words = re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?", text)
-    for chunk in words:
-        for candidate in (chunk, chunk.split()[0]):
+    words = re.findall(r"[\w.'’-]+", text)
+    for i, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        for size in range(min(6, len(words) - i), 0, -1):
+            candidate = " ".join(words[i : i + size])
             code = gz.demonym_country(candidate) or gz.country_code(candidate)
             if code:
                 return code

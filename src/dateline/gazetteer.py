@@ -16,7 +16,7 @@ import os
 import pickle
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,7 @@ class Feature:
     admin1: str | None = None
 
 
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """Lookup key: case-folded, without a leading "the", possessive or outer punctuation."""
     text = name.strip().replace("’", "'")
@@ -320,3 +321,29 @@ def subdivisions() -> dict[str, tuple[Feature, ...]]:
         town = towns[0]
         _add(table, [sub.name], Feature(sub.name, "admin1", town.lat, town.lon, a3, admin1=sub.code))
     return {k: tuple(v) for k, v in table.items()}
+
+
+_REGION_WORDS = re.compile(
+    r"\s+(?:state|province|region|governorate|oblast|county|district|prefecture)$", re.I
+)
+
+
+@cache
+def _subdivisions() -> dict[str, str | None]:
+    """ISO 3166-2 subdivision name (normalised) → country alpha-3; None when the name is
+    shared by subdivisions of different countries."""
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    result: dict[str, str | None] = {}
+    for sub in pycountry.subdivisions:
+        code = alpha3.get(sub.country_code)
+        key = norm(_REGION_WORDS.sub("", sub.name))
+        result[key] = code if result.get(key, code) == code else None
+    return result
+
+
+def subdivision_country(name: str) -> str | None:
+    """ISO alpha-3 of the country of a state, province or region ("Borno State", "Rhode
+    Island"), when the name is unambiguous."""
+    return _subdivisions().get(norm(_REGION_WORDS.sub("", name.strip())))

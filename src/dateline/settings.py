@@ -21,6 +21,8 @@ HELP: dict[str, str] = {
     "max_bytes": "inputs larger than this many bytes are refused with an error",
     "max_chars": "article text longer than this many characters is refused with an error",
     "batch_size": "texts handed to spaCy's nlp.pipe at once",
+    "aliases": "a TSV file of entity name variants (canonical name, then aliases) that the store "
+    "files as one entity across documents; loaded on ingest",
 }
 
 
@@ -35,6 +37,7 @@ class Settings:
     max_bytes: int = 20_000_000
     max_chars: int = 1_000_000
     batch_size: int = 32
+    aliases: str | None = None
 
     def with_overrides(self, **overrides: Any) -> Settings:
         known = {f.name for f in fields(self)}

@@ -2,7 +2,9 @@
 
 Tables: sources, articles, entities, mentions, places, times, quotes, event_mentions
 (one row per coded event in a document) and events (the same event merged across
-mentions and documents by type, actors, recipients and day, with GDELT-style counts).
+mentions and documents by type, actors, recipients and day, with GDELT-style counts);
+entity_canon (each stored entity's cross-document key) and entity_aliases (a user's
+aliases file, loaded with `load_aliases`).
 Every value goes in through query parameters, never through SQL text.
 """
 
@@ -18,8 +20,9 @@ from typing import Any
 
 import duckdb
 
+from .canon import canonical_name, normalise, read_aliases, surname
 from .errors import StoreError
-from .models import Document
+from .models import Document, Entity
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (
@@ -64,6 +67,21 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 first_seen TIMESTAMP)""",
         ],
     ),
+    (
+        2,
+        "canonical entities across documents, user aliases",
+        [
+            # One row per stored entity: the key that files it with the same referent in
+            # other documents (see canon.py). Existing rows are keyed by their old name key.
+            """CREATE TABLE entity_canon (
+                doc_id VARCHAR, entity_id VARCHAR, type VARCHAR, norm VARCHAR, surname VARCHAR,
+                canon_key VARCHAR, canon_name VARCHAR)""",
+            """INSERT INTO entity_canon
+                SELECT doc_id, id, type, canonical, NULL, type || ':' || canonical, name FROM entities""",
+            """CREATE TABLE entity_aliases (
+                alias VARCHAR PRIMARY KEY, canonical VARCHAR, source VARCHAR)""",
+        ],
+    ),
 ]
 
 
@@ -95,6 +113,12 @@ class Store:
             self.migrate()
         elif not self._has_table("schema_migrations"):
             raise StoreError(f"{self.path} is not a dateline store")
+        elif self.schema_version() < MIGRATIONS[-1][0]:
+            raise StoreError(
+                f"{self.path} has schema version {self.schema_version()}, this dateline needs "
+                f"{MIGRATIONS[-1][0]}; open it once for writing to upgrade it (any `dateline ingest "
+                f"--db {self.path} ...` does)"
+            )
 
     def close(self) -> None:
         self.con.close()
@@ -205,6 +229,7 @@ class Store:
                     for e in doc.entities
                 ],
             )
+        self._insert_canon(did, doc.entities)
         mentions = [[did, e.id, m.text, m.start, m.end] for e in doc.entities for m in e.mentions]
         if mentions:
             self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", mentions)
@@ -300,6 +325,57 @@ class Store:
                 [key, key, key, key],
             )
 
+    # --- one entity across documents ----------------------------------------------------
+
+    def _aliases(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT alias, canonical FROM entity_aliases").fetchall())
+
+    def _insert_canon(self, doc_id: str, entities: list[Entity]) -> None:
+        """File each entity under its cross-document key. A lone surname ("Shoigu") joins
+        the one stored person of that surname; a full name takes over the rows of its lone
+        surname when no other stored person has that surname."""
+        aliases = self._aliases()
+        rows = []
+        for e in entities:
+            name = canonical_name(e, aliases)
+            key = f"{e.type}:{normalise(e.kb_id or name)}"
+            last = surname(name) if e.type == "PERSON" else None
+            if e.type == "PERSON" and last is None:
+                owners = self.con.execute(
+                    "SELECT DISTINCT canon_key, canon_name FROM entity_canon WHERE type = ? AND surname = ?",
+                    [e.type, normalise(name)],
+                ).fetchall()
+                if len(owners) == 1:
+                    key, name = owners[0]
+            elif last is not None:
+                others = self.con.execute(
+                    "SELECT count(DISTINCT canon_key) FROM entity_canon "
+                    "WHERE type = ? AND surname = ? AND canon_key <> ?",
+                    [e.type, last, key],
+                ).fetchone()
+                if others is not None and others[0] == 0:
+                    self.con.execute(
+                        "UPDATE entity_canon SET canon_key = ?, canon_name = ? WHERE canon_key = ?",
+                        [key, name, f"{e.type}:{last}"],
+                    )
+            rows.append([doc_id, e.id, e.type, normalise(e.name), last, key, name])
+        if rows:
+            self.con.executemany("INSERT INTO entity_canon VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def load_aliases(self, path: str | Path) -> int:
+        """Read a user's aliases file (canon.read_aliases) into the store and re-file the
+        entities already stored under those names; returns the number of aliases."""
+        aliases = read_aliases(path)
+        with self._transaction():
+            for alias, name in aliases.items():
+                self.con.execute("DELETE FROM entity_aliases WHERE alias = ?", [alias])
+                self.con.execute("INSERT INTO entity_aliases VALUES (?, ?, ?)", [alias, name, str(path)])
+                self.con.execute(
+                    "UPDATE entity_canon SET canon_key = type || ':' || ?, canon_name = ? WHERE norm = ?",
+                    [normalise(name), name, alias],
+                )
+        return len(aliases)
+
     # --- queries ---------------------------------------------------------------------
 
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -343,22 +419,29 @@ class Store:
     def entities(
         self, *, name: str | None = None, type: str | None = None, limit: int = 50
     ) -> list[dict[str, Any]]:
-        sql = """SELECT any_value(e.name ORDER BY length(e.name) DESC) AS name, e.type,
-                        any_value(e.country) AS country, any_value(e.sector) AS sector,
+        """Entities across documents, one row per canonical entity (canon.py): `name`
+        matches any name it was stored under, so "Shoigu" finds "Sergei Shoigu"."""
+        sql = """SELECT any_value(c.canon_name) AS name, c.type,
+                        max(e.country) AS country, max(e.sector) AS sector,
                         count(DISTINCT e.doc_id) AS articles,
-                        (SELECT count(*) FROM mentions m JOIN entities e2
-                           ON m.doc_id = e2.doc_id AND m.entity_id = e2.id
-                         WHERE e2.canonical = e.canonical AND e2.type = e.type) AS mentions,
+                        (SELECT count(*) FROM mentions m JOIN entity_canon c2
+                           ON m.doc_id = c2.doc_id AND m.entity_id = c2.entity_id
+                         WHERE c2.canon_key = c.canon_key) AS mentions,
+                        list(DISTINCT e.name) AS names,
                         list(DISTINCT e.doc_id) AS doc_ids
-                 FROM entities e WHERE e.role = 'subject'"""
+                 FROM entities e JOIN entity_canon c ON c.doc_id = e.doc_id AND c.entity_id = e.id
+                 WHERE e.role = 'subject'"""
         params: list[Any] = []
         if name:
-            sql += " AND e.name ILIKE ?"
-            params.append(f"%{name}%")
+            sql += """ AND c.canon_key IN (
+                         SELECT c3.canon_key FROM entity_canon c3 JOIN entities e3
+                           ON c3.doc_id = e3.doc_id AND c3.entity_id = e3.id
+                         WHERE e3.name ILIKE ? OR c3.canon_name ILIKE ?)"""
+            params += [f"%{name}%", f"%{name}%"]
         if type:
-            sql += " AND e.type = ?"
+            sql += " AND c.type = ?"
             params.append(type.upper())
-        sql += " GROUP BY e.canonical, e.type ORDER BY mentions DESC, name LIMIT ?"
+        sql += " GROUP BY c.canon_key, c.type ORDER BY mentions DESC, name LIMIT ?"
         return self._rows(sql, [*params, limit])
 
     def events(

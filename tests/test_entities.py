@@ -1,0 +1,94 @@
+"""Entity recognition, joining and actor codes on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.models import Document
+
+
+def run(text: str, **metadata: object) -> Document:
+    return dateline.process(text, format="text", metadata={"title": "Test", **metadata})
+
+
+def by_text(doc: Document, text: str) -> dateline.Entity:
+    found = [e for e in doc.entities if any(m.text == text for m in e.mentions)]
+    assert found, f"no entity with a mention {text!r}: {[e.name for e in doc.entities]}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def summit() -> Document:
+    return run(
+        "Russian Defense Minister Sergei Shoigu met North Korean leader Kim Jong-un in Vladivostok "
+        "on Saturday. Shoigu showed Kim a Tu-95MS bomber and the Kinzhal (Kh-47M2) missile.\n\n"
+        "Moscow said the talks were useful. The Russian defense chief later flew to Pyongyang.\n\n"
+        "Kim wants Su-35 jets, a North Korean official said.\n\nKim Sung-hoon contributed reporting.",
+        authors=["Lee Min-ho"],
+    )
+
+
+def test_full_name_surname_and_title_reference_are_one_person(summit):
+    shoigu = by_text(summit, "Sergei Shoigu")
+    texts = {m.text for m in shoigu.mentions}
+    assert {"Shoigu", "Russian defense chief"} <= texts
+    assert (shoigu.actor.country, shoigu.actor.sector) == ("RUS", "MIL")
+
+
+def test_people_sharing_a_surname_stay_apart(summit):
+    leader, reporter = by_text(summit, "Kim Jong-un"), by_text(summit, "Kim Sung-hoon")
+    assert leader is not reporter
+    kims = [m for m in leader.mentions if m.text == "Kim"]
+    assert len(kims) == 2  # "showed Kim" and "Kim wants": the reporter is named after both
+    assert (leader.actor.country, leader.actor.sector) == ("PRK", "GOV")
+
+
+def test_equipment_designations_and_names(summit):
+    kinds = {m.text: e.type for e in summit.entities for m in e.mentions}
+    assert kinds["Tu-95MS"] == kinds["Kinzhal"] == kinds["Su-35"] == "EQUIPMENT"
+    assert by_text(summit, "Kinzhal") is by_text(summit, "Kh-47M2")
+
+
+def test_capital_that_acts_is_its_government(summit):
+    assert (by_text(summit, "Moscow").actor.country, by_text(summit, "Moscow").actor.sector) == ("RUS", "GOV")
+    place = by_text(summit, "Vladivostok")
+    assert place.type == "GPE" and place.actor.sector is None
+
+
+def test_acronym_joins_its_expansion_and_known_organisations_are_coded():
+    doc = run(
+        "The Israel Defense Forces (IDF) said its jets struck targets in Lebanon. Hezbollah fired "
+        "rockets in reply, and the International Atomic Energy Agency (IAEA) called for calm."
+    )
+    idf = by_text(doc, "Israel Defense Forces")
+    assert any(m.text == "IDF" for m in idf.mentions)
+    assert (idf.actor.country, idf.actor.sector) == ("ISR", "MIL")
+    assert (by_text(doc, "Hezbollah").actor.country, by_text(doc, "Hezbollah").actor.sector) == ("LBN", "REB")
+    assert by_text(doc, "IAEA").actor.sector == "IGO"
+
+
+def test_possessive_country_and_domestic_titles():
+    doc = run(
+        "Niger's General Abdourahamane Tiani met Prime Minister Ali Lamine Zeine in Niamey. "
+        "Tiani said Niger would leave the bloc."
+    )
+    assert by_text(doc, "Abdourahamane Tiani").actor.country == "NER"
+    zeine = by_text(doc, "Ali Lamine Zeine")
+    assert (zeine.actor.country, zeine.actor.sector) == ("NER", "GOV")
+
+
+def test_model_errors_are_repaired():
+    doc = run(
+        "Senior General Min Aung Hlaing met Polish Defense Minister Wladyslaw Kosiniak-Kamysz in "
+        "Sanaa. Kosiniak-Kamysz offered Leopard 2A6 tanks, K9 howitzers and hypersonic missiles, "
+        "and Saudi Energy Minister Prince Abdulaziz bin Salman joined them."
+    )
+    people = {e.name for e in doc.entities if e.type == "PERSON"}
+    assert {"Min Aung Hlaing", "Wladyslaw Kosiniak-Kamysz", "Abdulaziz bin Salman"} <= people
+    assert by_text(doc, "Kosiniak-Kamysz") is by_text(doc, "Wladyslaw Kosiniak-Kamysz")
+    kinds = {m.text: e.type for e in doc.entities for m in e.mentions}
+    assert kinds["Leopard 2A6"] == kinds["K9"] == "EQUIPMENT"
+    assert kinds["Sanaa"] == "GPE"
+    assert not any("missiles" in m for m in kinds)
+    assert by_text(doc, "Min Aung Hlaing").actor.sector == "MIL"
