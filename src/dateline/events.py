@@ -39,7 +39,7 @@ QUAD = {
 }
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-RECIPIENT_PREPS = {"with", "to", "against", "on", "for", "between", "toward", "towards"}
+RECIPIENT_PREPS = {"with", "to", "against", "on", "for", "between", "toward", "towards", "from"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should"}
 FUTURE = {"will", "shall"}
@@ -51,31 +51,51 @@ class Trigger:
     type: str
     mode: str | None
     contexts: tuple[str, ...]
+    # Flags from the lexicon's sixth column, e.g. "reciprocal", "host", "joint=COOPERATE".
+    flags: frozenset[str] = frozenset()
+
+    def alternative(self, name: str) -> str | None:
+        """The type a "name=TYPE" flag gives, if the trigger has one."""
+        return next((f.split("=", 1)[1] for f in self.flags if f.startswith(name + "=")), None)
 
 
 @cache
 def lexicon() -> dict[tuple[str, str], Trigger]:
-    """(trigger, POS) → Trigger; a trigger is a lemma or "verb object" phrase."""
+    """(trigger, POS) → Trigger; a trigger is a lemma or a two-word phrase: "verb object",
+    "verb particle/preposition" ("call on") or "modifier noun" ("hunger strike")."""
     table: dict[tuple[str, str], Trigger] = {}
     for row in rows("events.tsv"):
-        cells = list(row) + [""] * (5 - len(row))
-        trigger, pos, kind, mode, contexts = cells[:5]
-        table[(trigger, pos)] = Trigger(kind, mode or None, tuple(c for c in contexts.split(";") if c))
+        cells = list(row) + [""] * (6 - len(row))
+        trigger, pos, kind, mode, contexts, flags = cells[:6]
+        table[(trigger, pos)] = Trigger(
+            kind,
+            mode or None,
+            tuple(c for c in contexts.split(";") if c),
+            frozenset(f for f in flags.split(";") if f),
+        )
     return table
 
 
-def _trigger(tok: Token) -> Trigger | None:
+def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
+    """The trigger this token starts, and the second word of a phrase trigger, if any."""
     table = lexicon()
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         for child in tok.children:
-            if child.dep_ in {"dobj", "prt"}:
+            if child.dep_ in {"dobj", "prt", "prep"}:
                 phrase = table.get((f"{lemma} {child.lemma_.lower()}", "VERB"))
                 if phrase:
-                    return phrase
-        return table.get((lemma, "VERB"))
-    if tok.pos_ == "NOUN":
-        return table.get((lemma, "NOUN"))
+                    return phrase, child
+        single = table.get((lemma, "VERB"))
+        return (single, None) if single else None
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        for child in tok.children:
+            if child.dep_ in {"compound", "amod"}:
+                phrase = table.get((f"{child.lemma_.lower()} {lemma}", "NOUN"))
+                if phrase:
+                    return phrase, child
+        single = table.get((lemma, "NOUN"))
+        return (single, None) if single else None
     return None
 
 
@@ -92,6 +112,17 @@ def _expand(tok: Token) -> list[Token]:
 _PRUNE = {"prep", "relcl", "acl", "appos", "poss", "advcl", "punct", "det", "case"}
 # PLOVER types whose manual entry says "Requires recipient: Yes".
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+# Cooperation announced for later is AGREE; a retreat announced for later is CONCEDE
+# (manual, AGREE and CONCEDE "potential ambiguities").
+FUTURE_TYPE = {
+    "CONSULT": "AGREE",
+    "SUPPORT": "AGREE",
+    "COOPERATE": "AGREE",
+    "AID": "AGREE",
+    "RETREAT": "CONCEDE",
+}
+# Verbs whose subject is the understood subject of their infinitive ("is expected to visit").
+_PASSIVE = {"auxpass"}
 
 
 def _core(tok: Token) -> list[Token]:
@@ -105,15 +136,26 @@ def _core(tok: Token) -> list[Token]:
 
 def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[Entity]:
     """Entities named by these phrases ("Kim and Russian Defense Minister Sergei Shoigu"
-    → Kim, Shoigu); nationality words only when the phrase names nothing else."""
+    → Kim, Shoigu); nationality words only when the phrase names nothing else; the
+    possessor when the phrase itself names no one ("China's foreign ministry" → China)."""
     found: list[Entity] = []
     for head in tokens:
+        here: list[Entity] = []
         for tok in sorted(_core(head), key=lambda t: t.i):
             entity = index.at(tok)
-            if entity is not None and entity.type in types and entity not in found:
-                found.append(entity)
+            if entity is not None and entity.type in types and entity not in found + here:
+                here.append(entity)
+        if not here:
+            for child in head.children:
+                if child.dep_ == "poss":
+                    here.extend(e for e in _entities([child], index, types) if e not in found + here)
+        found.extend(here)
     named = [e for e in found if e.type not in {"NORP"}]
     return named or found
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in _PASSIVE for c in verb.children)
 
 
 def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
@@ -129,17 +171,40 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     agents.extend(_expand(obj))
-    if agents or patients:
-        return agents, patients, True
-    # "visited X to inspect Y": the infinitive's subject is the main verb's.
-    if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.i != verb.i:
-        inherited, _, _ = _subject(verb.head)
-        return inherited, [], False
-    return [], [], False
+    own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    if own or verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head.i == verb.i:
+        return agents, patients, own
+    # "visited X to inspect Y", "is expected to visit", "arrived and was welcomed by":
+    # the missing subject is the governing verb's (its object for "urged X to …").
+    head = verb.head
+    objects = [c for c in head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
+    inherited = [t for c in objects for t in _expand(c)]
+    if not inherited:
+        inherited = [t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in _expand(c)]
+        if not inherited:
+            inherited, _, _ = _subject(head)
+    if _passive(verb):
+        return agents, patients + inherited, False
+    return agents + inherited, patients, False
 
 
-def _arguments(trigger: Token, index: EntityIndex) -> tuple[list[Entity], list[Entity], str | None, bool]:
-    if trigger.pos_ == "NOUN":
+def _recipient_preps(tok: Token, trig: Trigger) -> list[Token]:
+    """Objects of with/to/against/… on the trigger and, one level down, on its object
+    ("imposed sanctions on Belarus", "fired a barrage of rockets at Israel")."""
+    preps = set(RECIPIENT_PREPS) | ({"at"} if QUAD[trig.type] == 4 else set())
+    heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
+    out: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                out.extend(t for o in child.children if o.dep_ == "pobj" for t in _expand(o))
+    return out
+
+
+def _arguments(
+    trigger: Token, trig: Trigger, index: EntityIndex
+) -> tuple[list[Entity], list[Entity], str | None, bool]:
+    if trigger.pos_ != "VERB":
         return _nominal_arguments(trigger, index)
     agent_toks, patient_toks, own = _subject(trigger)
     actors = _entities(agent_toks, index, ACTOR_TYPES)
@@ -147,28 +212,30 @@ def _arguments(trigger: Token, index: EntityIndex) -> tuple[list[Entity], list[E
     place: str | None = None
     for child in trigger.children:
         if child.dep_ in {"dobj", "dative"}:
-            objs = _entities(_expand(child), index, ACTOR_TYPES | PLACE_TYPES)
-            for entity in objs:
+            for entity in _entities(_expand(child), index, ACTOR_TYPES | PLACE_TYPES):
                 if entity.type in {"FAC", "LOC"} or (
                     entity.type == "GPE" and entity.actor.sector != "GOV" and not entity.kb_id
                 ):
                     place = place or entity.id
                 elif entity not in actors:
                     recipients.append(entity)
-        elif child.dep_ == "prep":
-            prep = child.lower_
-            pobjs = [o for o in child.children if o.dep_ == "pobj"]
-            toks = [t for o in pobjs for t in _expand(o)]
-            if prep in RECIPIENT_PREPS:
-                recipients.extend(
-                    e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors + recipients
-                )
-            elif prep in PLACE_PREPS and place is None:
-                found = _entities(toks, index, PLACE_TYPES)
-                if found:
-                    place = found[0].id
+        elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS and place is None:
+            found = _entities([o for o in child.children if o.dep_ == "pobj"], index, PLACE_TYPES)
+            if found and not (child.lower_ == "at" and QUAD[trig.type] == 4):
+                place = found[0].id
+    recipients.extend(
+        e
+        for e in _entities(_recipient_preps(trigger, trig), index, ACTOR_TYPES)
+        if e not in actors + recipients
+    )
     if place is None:
         place = _place_below(trigger, index)
+    if "reciprocal" in trig.flags:
+        # "X met Y": PLOVER codes every participant of a meeting as an actor.
+        actors, recipients = actors + [r for r in recipients if r not in actors], []
+    elif "host" in trig.flags and recipients:
+        # "X hosted Y": the visitor is the actor and the host the recipient (manual, CONSULT).
+        actors, recipients = recipients, actors
     return actors, recipients, place, own
 
 
@@ -178,14 +245,19 @@ def _nominal_arguments(
     """ "the summit between X and Y", "trilateral military drills between A, B and C":
     participants are all actors (PLOVER's reciprocal convention)."""
     actors: list[Entity] = []
+    recipients: list[Entity] = []
     place: str | None = None
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"between", "among", "of", "by", "with"}:
             toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
             actors.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors)
+        elif child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+            toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
+            recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in recipients)
         elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             found = _entities([o for o in child.children if o.dep_ == "pobj"], index, PLACE_TYPES)
             place = place or (found[0].id if found else None)
+    own = True
     if not actors:
         # "the North Korea-Russia summit": the participants premodify the noun.
         lefts = [
@@ -195,7 +267,15 @@ def _nominal_arguments(
             for t in child.subtree
         ]
         actors = _entities(lefts, index, ACTOR_TYPES)
-    return actors, [], place, True
+        if actors and noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and _trigger(noun.head) is not None:
+            # "condemned the Israeli strike": a back-reference named only by its
+            # premodifiers, the topic of another event, is not a new event.
+            return [], [], place, own
+    if not actors and noun.dep_ == "dobj" and _trigger(noun.head) is None:
+        # "X began naval drills", "Y staged a rally": the light verb's subject acts.
+        agent_toks, _, own = _subject(noun.head)
+        actors = _entities(agent_toks, index, ACTOR_TYPES)
+    return actors, [r for r in recipients if r not in actors], place, own
 
 
 def _place_below(trigger: Token, index: EntityIndex) -> str | None:
@@ -211,8 +291,10 @@ def _place_below(trigger: Token, index: EntityIndex) -> str | None:
 
 
 def _modality(trigger: Token) -> str:
+    """negated > hypothetical > future > asserted, from the trigger's clause (and, for an
+    infinitive or a nominal event, the verb governing it)."""
     chain = [trigger]
-    if trigger.dep_ == "xcomp":
+    if trigger.dep_ == "xcomp" or trigger.pos_ != "VERB":
         chain.append(trigger.head)
     for tok in chain:
         children = list(tok.children)
@@ -221,26 +303,91 @@ def _modality(trigger: Token) -> str:
         ):
             return "negated"
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-        if auxes & HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ == "if" for c in children):
+        conditional = any(
+            c.dep_ == "mark" and c.lower_ == "if" for child in children for c in [child, *child.children]
+        )
+        if auxes & HYPOTHETICAL or conditional:
             return "hypothetical"
         if auxes & FUTURE or (tok.lemma_.lower() in FUTURE_HEADS and tok.i != trigger.i):
             return "future"
     return "asserted"
 
 
+def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> bool:
+    """True when this trigger is part of an event another trigger already codes:
+    the second word of a phrase ("held talks"), the complement of a trigger verb
+    ("agreed to meet", "summoned … to protest", "met … to discuss", "attacked …, killing"),
+    or a nominal event in a phrase of a trigger verb ("travel … for talks with")."""
+    if any(second is not None and second.i == tok.i for _, second in triggers.values()):
+        return True
+    head = tok.head
+    if head.i == tok.i:
+        return False
+    if tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "advcl"} and head.i in triggers:
+        return True
+    return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
+
+
+def _states_only(actors: list[Entity]) -> bool:
+    return all(a.type in {"GPE", "NORP"} or a.actor.sector in {"GOV", "MIL"} for a in actors)
+
+
+def _self_threat(tok: Token, actors: list[Entity], index: EntityIndex) -> bool:
+    """A warning is a threat only when it is about the actor's own action ("warned that it
+    would retaliate"), not a forecast about something else ("warned that a transfer would
+    violate …")."""
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            subjects = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and not any(
+                s.pos_ == "PRON" or any(e in actors for e in _entities([s], index, ACTOR_TYPES))
+                for s in subjects
+            ):
+                return False
+    return True
+
+
+def _type(trig: Trigger, actors: list[Entity], recipients: list[Entity], modality: str) -> str:
+    kind = trig.type
+    untargeted = trig.alternative("untargeted")
+    if untargeted and not recipients:
+        # Missiles fired at no one named are a weapons test: a show of force (CAMEO 15).
+        kind = untargeted
+    joint = trig.alternative("joint")
+    if joint and len(actors) >= 2:
+        # Joint exercises are COOPERATE; one country's are MOBILIZE (manual, MOBILIZE).
+        kind = joint
+    state = trig.alternative("state")
+    if state and actors and _states_only(actors):
+        kind = state  # states do not go on strike: "the Israeli strike" is an attack
+    if modality == "future":
+        kind = FUTURE_TYPE.get(kind, kind)
+    return kind
+
+
+def _governor(tok: Token) -> Token:
+    """The verb a token's phrase belongs to (the token itself when it is a verb)."""
+    steps = 0
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i and steps < 8:
+        tok, steps = tok.head, steps + 1
+    return tok
+
+
 def _date(trigger: Token, times: list[TimeExpression], article: Article) -> EventDate:
-    clause = trigger if trigger.pos_ == "VERB" else trigger.head
-    sub = list(clause.subtree)
-    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
-    sent = trigger.sent
-    in_clause = [t for t in times if lo <= t.start < hi and t.value]
-    if in_clause:
-        best = min(in_clause, key=lambda t: abs(t.start - trigger.idx))
-        return EventDate(value=best.value, granularity=best.granularity, text=best.text, basis="clause")
+    """The clause's own time expression (one governed by the trigger's verb), else the
+    nearest one in the sentence, else the publication date, flagged by `basis`."""
+    doc, sent = trigger.doc, trigger.sent
+    clause = _governor(trigger)
     in_sentence = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value]
-    if in_sentence:
-        best = min(in_sentence, key=lambda t: abs(t.start - trigger.idx))
-        return EventDate(value=best.value, granularity=best.granularity, text=best.text, basis="sentence")
+    own = []
+    for t in in_sentence:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and _governor(span.root).i in {clause.i, trigger.i}:
+            own.append(t)
+    for basis, pool in (("clause", own), ("sentence", in_sentence)):
+        if pool:
+            best = min(pool, key=lambda t: abs(t.start - trigger.idx))
+            return EventDate(value=best.value, granularity=best.granularity, text=best.text, basis=basis)  # type: ignore[arg-type]
     published = to_date(article.published)
     return EventDate(
         value=published.isoformat() if published else None,
@@ -260,35 +407,57 @@ def confidence(own_subject: bool, recipients: int, basis: str, modality: str) ->
     return round(max(0.05, min(0.95, score)), 2)
 
 
+def _reported_by(tok: Token, actors: list[Entity], index: EntityIndex) -> list[str]:
+    source = source_of(tok, index)
+    if source is None or (source.entity is not None and source.entity in actors and source.verb.i == tok.i):
+        return []
+    return [source.entity.id if source.entity else source.text]
+
+
+def _later(date: EventDate, article: Article) -> bool:
+    """The clause's own date falls after publication: the event is announced, not done."""
+    published = to_date(article.published)
+    if not published or date.basis != "clause" or not date.value:
+        return False
+    if date.granularity == "day":
+        return date.value[:10] > published.isoformat()
+    if date.granularity == "month":
+        return date.value[:7] > published.isoformat()[:7]
+    return False
+
+
 def code_events(
     doc: Doc, article: Article, entities: list[Entity], times: list[TimeExpression]
 ) -> list[Event]:
     index = EntityIndex(entities)
+    triggers = {tok.i: found for tok in doc if (found := _trigger(tok)) is not None}
     events: list[Event] = []
-    for tok in doc:
-        trig = _trigger(tok)
-        if trig is None:
+    for i, (trig, _second) in triggers.items():
+        tok = doc[i]
+        if _absorbed(tok, triggers):
             continue
-        actors, recipients, place, own = _arguments(tok, index)
+        actors, recipients, place, own = _arguments(tok, trig, index)
         recipients = [r for r in recipients if r not in actors]
-        if not actors or (trig.type in NEEDS_RECIPIENT and not recipients):
+        if not actors:
+            continue
+        if "self" in trig.flags and not _self_threat(tok, actors, index):
             continue
         modality = _modality(tok)
-        reported_by: list[str] = []
-        source = source_of(tok, index)
-        if source is not None and not (
-            source.entity is not None and source.entity in actors and source.verb.i == tok.i
-        ):
-            reported_by = [source.entity.id if source.entity else source.text]
-            if modality == "asserted":
-                modality = "reported"
+        reported_by = _reported_by(tok, actors, index)
         date = _date(tok, times, article)
+        if modality == "asserted" and _later(date, article):
+            modality = "future"
+        kind = _type(trig, actors, recipients, modality)
+        if kind in NEEDS_RECIPIENT and not recipients and not (kind == "COOPERATE" and len(actors) >= 2):
+            continue
+        if reported_by and modality == "asserted":
+            modality = "reported"
         sent = tok.sent
         events.append(
             Event(
                 id=f"evt{len(events) + 1}",
-                type=trig.type,  # type: ignore[arg-type]
-                mode=trig.mode,
+                type=kind,  # type: ignore[arg-type]
+                mode=trig.mode if kind == trig.type else None,
                 contexts=list(trig.contexts),
                 actors=[a.id for a in actors],
                 recipients=[r.id for r in recipients],
@@ -303,7 +472,7 @@ def code_events(
                 ),
                 trigger=tok.text,
                 confidence=confidence(own, len(recipients), date.basis, modality),
-                quad_class=QUAD[trig.type],  # type: ignore[arg-type]
+                quad_class=QUAD[kind],  # type: ignore[arg-type]
             )
         )
     return events
