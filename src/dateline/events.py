@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import EntityIndex, source_of
 from .datetimes import to_date
-from .lexicon import rows
+from .lexicon import lines, rows
 from .models import Article, Entity, Event, EventDate, Evidence, TimeExpression
 from .registry import register
 
@@ -41,9 +41,10 @@ ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 RECIPIENT_PREPS = {"with", "to", "against", "on", "for", "between", "toward", "towards", "from"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+PRONOUNS = {"it", "they", "he", "she", "we"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should"}
 FUTURE = {"will", "shall"}
-FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim"}
+FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim", "willing", "ready", "prepared"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,11 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
             frozenset(f for f in flags.split(";") if f),
         )
     return table
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    return frozenset(lines("light_verbs.txt"))
 
 
 def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
@@ -121,7 +127,12 @@ FUTURE_TYPE = {
     "AID": "AGREE",
     "RETREAT": "CONCEDE",
 }
-# Verbs whose subject is the understood subject of their infinitive ("is expected to visit").
+# Material conflict announced by its own actor for later, or on a condition, is a threat
+# (manual, Auxiliary modes: "THREATEN could be ASSAULT + hypothetical").
+THREAT_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# Events whose complement clause is their content, not a second event ("urged X to …",
+# "demanded that Y ease …", "threatened to …").
+ABOUT_ANOTHER = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
 _PASSIVE = {"auxpass"}
 
 
@@ -149,6 +160,13 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
             for child in head.children:
                 if child.dep_ == "poss":
                     here.extend(e for e in _entities([child], index, types) if e not in found + here)
+        if not here and head.dep_ in {"nsubj", "nsubjpass", "pobj"} and head.pos_ == "NOUN":
+            # "Opposition groups in Zimbabwe", "thousands of Nigerians", "supporters of X":
+            # a group named by where or whom it comes from.
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
+                    objs = [o for o in child.children if o.dep_ == "pobj"]
+                    here.extend(e for e in _entities(objs, index, types) if e not in found + here)
         found.extend(here)
     named = [e for e in found if e.type not in {"NORP"}]
     return named or found
@@ -171,21 +189,41 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     agents.extend(_expand(obj))
+    if agents and all(a.lower_ in PRONOUNS for a in agents):
+        # "Syria says it will withdraw": the pronoun is the speaker of the governing verb.
+        agents = _speaker(verb) or agents
     own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     if own or verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head.i == verb.i:
         return agents, patients, own
-    # "visited X to inspect Y", "is expected to visit", "arrived and was welcomed by":
-    # the missing subject is the governing verb's (its object for "urged X to …").
+    # "visited X to inspect Y", "is expected to visit", "arrived and was welcomed by",
+    # "is willing to withdraw": the missing subject is the governing verb's (its object
+    # for "urged X to …").
     head = verb.head
+    if head.dep_ == "acomp" and head.head.i != head.i:
+        head = head.head
     objects = [c for c in head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
     inherited = [t for c in objects for t in _expand(c)]
     if not inherited:
-        inherited = [t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in _expand(c)]
-        if not inherited:
-            inherited, _, _ = _subject(head)
+        inherited, _, _ = _subject(head)
+        inherited = inherited or [
+            t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in _expand(c)
+        ]
     if _passive(verb):
         return agents, patients + inherited, False
     return agents + inherited, patients, False
+
+
+def _speaker(verb: Token) -> list[Token]:
+    """The non-pronoun subject of the verb this clause is the complement of, if any."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "xcomp", "acomp"} or node.head.i == node.i:
+            return []
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
+        if subjects:
+            return [t for c in subjects for t in _expand(c)]
+    return []
 
 
 def _recipient_preps(tok: Token, trig: Trigger) -> list[Token]:
@@ -271,7 +309,7 @@ def _nominal_arguments(
             # "condemned the Israeli strike": a back-reference named only by its
             # premodifiers, the topic of another event, is not a new event.
             return [], [], place, own
-    if not actors and noun.dep_ == "dobj" and _trigger(noun.head) is None:
+    if not actors and noun.dep_ == "dobj" and noun.head.lemma_.lower() in light_verbs():
         # "X began naval drills", "Y staged a rally": the light verb's subject acts.
         agent_toks, _, own = _subject(noun.head)
         actors = _entities(agent_toks, index, ACTOR_TYPES)
@@ -325,6 +363,8 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
         return False
     if tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "advcl"} and head.i in triggers:
         return True
+    if tok.dep_ in {"ccomp", "acl"} and head.i in triggers and triggers[head.i][0].type in ABOUT_ANOTHER:
+        return True
     return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
 
 
@@ -347,8 +387,15 @@ def _self_threat(tok: Token, actors: list[Entity], index: EntityIndex) -> bool:
     return True
 
 
-def _type(trig: Trigger, actors: list[Entity], recipients: list[Entity], modality: str) -> str:
+def _type(
+    trig: Trigger, actors: list[Entity], recipients: list[Entity], modality: str, own_word: bool
+) -> str:
+    """The PLOVER type after the manual's conventions; `own_word` is True when the clause is
+    the actor's own statement (not a third party's report or forecast)."""
     kind = trig.type
+    by_object = trig.alternative("object")
+    if by_object and not recipients:
+        kind = by_object  # "welcomed the decision": support, not a visit
     untargeted = trig.alternative("untargeted")
     if untargeted and not recipients:
         # Missiles fired at no one named are a weapons test: a show of force (CAMEO 15).
@@ -362,6 +409,8 @@ def _type(trig: Trigger, actors: list[Entity], recipients: list[Entity], modalit
         kind = state  # states do not go on strike: "the Israeli strike" is an attack
     if modality == "future":
         kind = FUTURE_TYPE.get(kind, kind)
+    if modality in {"future", "hypothetical"} and own_word and kind in THREAT_TYPES:
+        kind = "THREATEN"
     return kind
 
 
@@ -414,6 +463,16 @@ def _reported_by(tok: Token, actors: list[Entity], index: EntityIndex) -> list[s
     return [source.entity.id if source.entity else source.text]
 
 
+def _demand(tok: Token, actors: list[Entity], index: EntityIndex) -> list[Entity] | None:
+    """The speaker of "X said (that) Y must …", when X is a named entity other than Y."""
+    if not any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
+        return None
+    source = source_of(tok, index)
+    if source is None or source.entity is None or source.entity in actors or source.cue == "according to":
+        return None
+    return [source.entity]
+
+
 def _later(date: EventDate, article: Article) -> bool:
     """The clause's own date falls after publication: the event is announced, not done."""
     published = to_date(article.published)
@@ -447,7 +506,13 @@ def code_events(
         date = _date(tok, times, article)
         if modality == "asserted" and _later(date, article):
             modality = "future"
-        kind = _type(trig, actors, recipients, modality)
+        demanded = _demand(tok, actors, index)
+        if demanded is not None:
+            # "Russia said Sudan must return the helicopter": the speaker demands it.
+            trig = Trigger("REQUEST", None, trig.contexts)
+            actors, recipients, reported_by, modality = demanded, actors, [], "asserted"
+        own_word = not reported_by or any(a.id in reported_by for a in actors)
+        kind = _type(trig, actors, recipients, modality, own_word)
         if kind in NEEDS_RECIPIENT and not recipients and not (kind == "COOPERATE" and len(actors) >= 2):
             continue
         if reported_by and modality == "asserted":
