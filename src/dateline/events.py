@@ -42,7 +42,8 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 RECIPIENT_PREPS = {"with", "to", "against", "on", "for", "between", "toward", "towards", "from"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
-HYPOTHETICAL = {"could", "would", "might", "may", "should"}
+# "must still be ratified": an obligation is not yet an event.
+HYPOTHETICAL = {"could", "would", "might", "may", "should", "must"}
 FUTURE = {"will", "shall"}
 FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim", "willing", "ready", "prepared"}
 
@@ -160,7 +161,7 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
             for child in head.children:
                 if child.dep_ == "poss":
                     here.extend(e for e in _entities([child], index, types) if e not in found + here)
-        if not here and head.dep_ in {"nsubj", "nsubjpass", "pobj"} and head.pos_ == "NOUN":
+        if not here and head.dep_ in {"nsubj", "nsubjpass", "pobj"} and head.pos_ in {"NOUN", "PROPN"}:
             # "Opposition groups in Zimbabwe", "thousands of Nigerians", "supporters of X":
             # a group named by where or whom it comes from.
             for child in head.children:
@@ -271,9 +272,14 @@ def _arguments(
     if "reciprocal" in trig.flags:
         # "X met Y": PLOVER codes every participant of a meeting as an actor.
         actors, recipients = actors + [r for r in recipients if r not in actors], []
-    elif "host" in trig.flags and recipients:
+    elif "host" in trig.flags and trig.alternative("object") and not recipients:
+        pass  # "welcomed the decision": typed by its object in _type
+    elif "host" in trig.flags:
         # "X hosted Y": the visitor is the actor and the host the recipient (manual, CONSULT).
-        actors, recipients = recipients, actors
+        # A host without named guests, or hosting a group of people ("hosting 600,000
+        # Sudanese refugees"), is no visit.
+        guests = [r for r in recipients if r.type != "NORP"]
+        actors, recipients = (guests, actors) if guests else ([], [])
     return actors, recipients, place, own
 
 
@@ -336,8 +342,14 @@ def _modality(trigger: Token) -> str:
         chain.append(trigger.head)
     for tok in chain:
         children = list(tok.children)
-        if any(c.dep_ == "neg" for c in children) or (
-            tok.head.lemma_.lower() in {"refuse", "deny", "fail"} and tok.dep_ == "xcomp"
+        no_object = any(
+            c.dep_ in {"dobj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in children
+        )
+        if (
+            any(c.dep_ == "neg" for c in children)
+            or no_object
+            or (tok.head.lemma_.lower() in {"refuse", "deny", "fail"} and tok.dep_ == "xcomp")
         ):
             return "negated"
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
@@ -433,7 +445,13 @@ def _date(trigger: Token, times: list[TimeExpression], article: Article) -> Even
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and _governor(span.root).i in {clause.i, trigger.i}:
             own.append(t)
-    for basis, pool in (("clause", own), ("sentence", in_sentence)):
+    # "a 2016 arbitral ruling": a time that dates a noun is not the event's time.
+    free = []
+    for t in in_sentence:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in {"compound", "nummod", "amod", "nmod", "poss"}:
+            free.append(t)
+    for basis, pool in (("clause", own), ("sentence", free)):
         if pool:
             best = min(pool, key=lambda t: abs(t.start - trigger.idx))
             return EventDate(value=best.value, granularity=best.granularity, text=best.text, basis=basis)  # type: ignore[arg-type]
