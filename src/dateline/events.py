@@ -522,7 +522,7 @@ def code_events(
         modality = _modality(tok)
         reported_by = _reported_by(tok, actors, index)
         date = _date(tok, times, article)
-        if modality == "asserted" and _later(date, article):
+        if modality == "asserted" and tok.tag_ not in {"VBD", "VBN"} and _later(date, article):
             modality = "future"
         demanded = _demand(tok, actors, index)
         if demanded is not None:
@@ -531,7 +531,9 @@ def code_events(
             actors, recipients, reported_by, modality = demanded, actors, [], "asserted"
         own_word = not reported_by or any(a.id in reported_by for a in actors)
         kind = _type(trig, actors, recipients, modality, own_word)
-        if kind in NEEDS_RECIPIENT and not recipients and not (kind == "COOPERATE" and len(actors) >= 2):
+        # The manual's "requires recipient" is about the act itself, before AGREE/THREATEN.
+        acted = trig.alternative("joint") if len(actors) >= 2 and trig.alternative("joint") else trig.type
+        if acted in NEEDS_RECIPIENT and not recipients and not (acted == "COOPERATE" and len(actors) >= 2):
             continue
         if reported_by and modality == "asserted":
             modality = "reported"
