@@ -98,3 +98,12 @@ def test_no_event_sentences():
         "Kia delivered 140,000 vehicles to customers in the United States in July."
     )
     assert doc.events == []
+
+
+def test_refusing_to_accept_is_reject_and_reported_would_is_future():
+    doc = _doc("Rahimi told reporters that Tehran would not accept new restrictions on its program.")
+    assert _events(doc) == [("REJECT", ["Tehran"], [], "future")]
+
+
+def test_release_needs_someone_released():
+    assert _doc("The Kenyan government released a statement on Monday.").events == []

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .attribution import EntityIndex, source_of
+from .attribution import EntityIndex, source_of, speech_verbs
 from .datetimes import to_date
 from .lexicon import lines, rows
 from .models import Article, Entity, Event, EventDate, Evidence, TimeExpression
@@ -81,6 +81,15 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
 @cache
 def light_verbs() -> frozenset[str]:
     return frozenset(lines("light_verbs.txt"))
+
+
+def _is_light(verb: Token) -> bool:
+    """A light verb, by lemma or, where the small model's lemmatizer slips ("staged" →
+    "stag"), by the word less its inflection."""
+    words = light_verbs()
+    lower = verb.lower_
+    forms = {verb.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e"}
+    return bool(forms & words)
 
 
 def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
@@ -315,7 +324,7 @@ def _nominal_arguments(
             # "condemned the Israeli strike": a back-reference named only by its
             # premodifiers, the topic of another event, is not a new event.
             return [], [], place, own
-    if not actors and noun.dep_ == "dobj" and noun.head.lemma_.lower() in light_verbs():
+    if not actors and noun.dep_ == "dobj" and _is_light(noun.head):
         # "X began naval drills", "Y staged a rally": the light verb's subject acts.
         agent_toks, _, own = _subject(noun.head)
         actors = _entities(agent_toks, index, ACTOR_TYPES)
@@ -334,31 +343,42 @@ def _place_below(trigger: Token, index: EntityIndex) -> str | None:
     return None
 
 
-def _modality(trigger: Token) -> str:
+def _negated(tok: Token) -> bool:
+    children = list(tok.children)
+    no_object = any(
+        c.dep_ in {"dobj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in children
+    )
+    return (
+        any(c.dep_ == "neg" for c in children)
+        or no_object
+        or (tok.head.lemma_.lower() in {"refuse", "deny", "fail"} and tok.dep_ == "xcomp")
+    )
+
+
+def _modality(trigger: Token, negation: bool = True) -> str:
     """negated > hypothetical > future > asserted, from the trigger's clause (and, for an
-    infinitive or a nominal event, the verb governing it)."""
+    infinitive or a nominal event, the verb governing it). "would" in a clause reported
+    by a speech verb, with no "if", is the future of the past ("said it would …")."""
     chain = [trigger]
     if trigger.dep_ == "xcomp" or trigger.pos_ != "VERB":
         chain.append(trigger.head)
     for tok in chain:
-        children = list(tok.children)
-        no_object = any(
-            c.dep_ in {"dobj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-            for c in children
-        )
-        if (
-            any(c.dep_ == "neg" for c in children)
-            or no_object
-            or (tok.head.lemma_.lower() in {"refuse", "deny", "fail"} and tok.dep_ == "xcomp")
-        ):
+        if negation and _negated(tok):
             return "negated"
+        children = list(tok.children)
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
         conditional = any(
             c.dep_ == "mark" and c.lower_ == "if" for child in children for c in [child, *child.children]
         )
-        if auxes & HYPOTHETICAL or conditional:
+        reported_would = (
+            auxes & HYPOTHETICAL == {"would"}
+            and tok.dep_ == "ccomp"
+            and tok.head.lemma_.lower() in speech_verbs()
+        )
+        if (auxes & HYPOTHETICAL and not reported_would) or conditional:
             return "hypothetical"
-        if auxes & FUTURE or (tok.lemma_.lower() in FUTURE_HEADS and tok.i != trigger.i):
+        if auxes & FUTURE or reported_would or (tok.lemma_.lower() in FUTURE_HEADS and tok.i != trigger.i):
             return "future"
     return "asserted"
 
@@ -520,6 +540,10 @@ def code_events(
         if "self" in trig.flags and not _self_threat(tok, actors, index):
             continue
         modality = _modality(tok)
+        if modality == "negated" and trig.type == "AGREE" and any(c.dep_ == "neg" for c in tok.children):
+            # "would not accept", "did not agree": a refusal is a REJECT (manual, REJECT).
+            trig = Trigger("REJECT", None, trig.contexts)
+            modality = _modality(tok, negation=False)
         reported_by = _reported_by(tok, actors, index)
         date = _date(tok, times, article)
         if modality == "asserted" and tok.tag_ not in {"VBD", "VBN"} and _later(date, article):
@@ -531,9 +555,10 @@ def code_events(
             actors, recipients, reported_by, modality = demanded, actors, [], "asserted"
         own_word = not reported_by or any(a.id in reported_by for a in actors)
         kind = _type(trig, actors, recipients, modality, own_word)
-        # The manual's "requires recipient" is about the act itself, before AGREE/THREATEN.
-        acted = trig.alternative("joint") if len(actors) >= 2 and trig.alternative("joint") else trig.type
-        if acted in NEEDS_RECIPIENT and not recipients and not (acted == "COOPERATE" and len(actors) >= 2):
+        # "Requires recipient" (manual) for the coded type; flag `recipient` for triggers
+        # that are events only when done to someone ("released a statement" is not).
+        needs = kind in NEEDS_RECIPIENT or "recipient" in trig.flags
+        if needs and not recipients and not (kind == "COOPERATE" and len(actors) >= 2):
             continue
         if reported_by and modality == "asserted":
             modality = "reported"
