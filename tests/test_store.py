@@ -67,7 +67,8 @@ def test_events_merge_across_documents(tmp_path):
     assert len(rows) == 1
     row = rows[0]
     assert row["num_mentions"] == 2 and row["num_articles"] == 2 and row["num_sources"] == 2
-    assert row["actors"] == ["Lucas Moreira"] and row["recipients"] == ["Sofia Ibarra"]
+    # Participants of a meeting are all actors (PLOVER's reciprocal convention, docs/events.md).
+    assert row["actors"] == ["Lucas Moreira", "Sofia Ibarra"] and row["recipients"] == []
     assert row["day"] == "2024-06-01"
 
 

@@ -199,6 +199,39 @@ def events(
     )
 
 
+@app.command("export")
+def export_cmd(
+    format: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, parquet or gdelt (GDELT-style tab-separated).")
+    ] = "jsonl",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file (needed for parquet).")
+    ] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="On or after this day (ISO date).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="On or before this day (ISO date).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export merged events with counts, actor codes, place and sources (docs/export.md)."""
+    from .export import merged_events, write
+
+    with _open(db) as store:
+        rows = merged_events(store, type=type, since=since, until=until)
+    try:
+        if format == "parquet" or output is None:
+            write(rows, format, sys.stdout, output)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                write(rows, format, handle, output)
+    except BrokenPipeError:  # the reader (head, less) stopped early
+        return
+    except (DatelineError, OSError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if output:
+        err.print(f"exported {len(rows)} events → {output}")
+
+
 @app.command()
 def quotes(
     speaker: Annotated[

@@ -13,9 +13,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .attribution import EntityIndex, source_of
+from .attribution import EntityIndex, source_of, speech_verbs
 from .datetimes import to_date
-from .lexicon import rows
+from .lexicon import lines, rows
 from .models import Article, Entity, Event, EventDate, Evidence, TimeExpression
 from .registry import register
 
@@ -39,11 +39,13 @@ QUAD = {
 }
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-RECIPIENT_PREPS = {"with", "to", "against", "on", "for", "between", "toward", "towards"}
+RECIPIENT_PREPS = {"with", "to", "against", "on", "for", "between", "toward", "towards", "from"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
-HYPOTHETICAL = {"could", "would", "might", "may", "should"}
+PRONOUNS = {"it", "they", "he", "she", "we"}
+# "must still be ratified": an obligation is not yet an event.
+HYPOTHETICAL = {"could", "would", "might", "may", "should", "must"}
 FUTURE = {"will", "shall"}
-FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim"}
+FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim", "willing", "ready", "prepared"}
 
 
 @dataclass(frozen=True)
@@ -51,31 +53,65 @@ class Trigger:
     type: str
     mode: str | None
     contexts: tuple[str, ...]
+    # Flags from the lexicon's sixth column, e.g. "reciprocal", "host", "joint=COOPERATE".
+    flags: frozenset[str] = frozenset()
+
+    def alternative(self, name: str) -> str | None:
+        """The type a "name=TYPE" flag gives, if the trigger has one."""
+        return next((f.split("=", 1)[1] for f in self.flags if f.startswith(name + "=")), None)
 
 
 @cache
 def lexicon() -> dict[tuple[str, str], Trigger]:
-    """(trigger, POS) → Trigger; a trigger is a lemma or "verb object" phrase."""
+    """(trigger, POS) → Trigger; a trigger is a lemma or a two-word phrase: "verb object",
+    "verb particle/preposition" ("call on") or "modifier noun" ("hunger strike")."""
     table: dict[tuple[str, str], Trigger] = {}
     for row in rows("events.tsv"):
-        cells = list(row) + [""] * (5 - len(row))
-        trigger, pos, kind, mode, contexts = cells[:5]
-        table[(trigger, pos)] = Trigger(kind, mode or None, tuple(c for c in contexts.split(";") if c))
+        cells = list(row) + [""] * (6 - len(row))
+        trigger, pos, kind, mode, contexts, flags = cells[:6]
+        table[(trigger, pos)] = Trigger(
+            kind,
+            mode or None,
+            tuple(c for c in contexts.split(";") if c),
+            frozenset(f for f in flags.split(";") if f),
+        )
     return table
 
 
-def _trigger(tok: Token) -> Trigger | None:
+@cache
+def light_verbs() -> frozenset[str]:
+    return frozenset(lines("light_verbs.txt"))
+
+
+def _is_light(verb: Token) -> bool:
+    """A light verb, by lemma or, where the small model's lemmatizer slips ("staged" →
+    "stag"), by the word less its inflection."""
+    words = light_verbs()
+    lower = verb.lower_
+    forms = {verb.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e"}
+    return bool(forms & words)
+
+
+def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
+    """The trigger this token starts, and the second word of a phrase trigger, if any."""
     table = lexicon()
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         for child in tok.children:
-            if child.dep_ in {"dobj", "prt"}:
+            if child.dep_ in {"dobj", "prt", "prep"}:
                 phrase = table.get((f"{lemma} {child.lemma_.lower()}", "VERB"))
                 if phrase:
-                    return phrase
-        return table.get((lemma, "VERB"))
-    if tok.pos_ == "NOUN":
-        return table.get((lemma, "NOUN"))
+                    return phrase, child
+        single = table.get((lemma, "VERB"))
+        return (single, None) if single else None
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        for child in tok.children:
+            if child.dep_ in {"compound", "amod"}:
+                phrase = table.get((f"{child.lemma_.lower()} {lemma}", "NOUN"))
+                if phrase:
+                    return phrase, child
+        single = table.get((lemma, "NOUN"))
+        return (single, None) if single else None
     return None
 
 
@@ -92,6 +128,22 @@ def _expand(tok: Token) -> list[Token]:
 _PRUNE = {"prep", "relcl", "acl", "appos", "poss", "advcl", "punct", "det", "case"}
 # PLOVER types whose manual entry says "Requires recipient: Yes".
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+# Cooperation announced for later is AGREE; a retreat announced for later is CONCEDE
+# (manual, AGREE and CONCEDE "potential ambiguities").
+FUTURE_TYPE = {
+    "CONSULT": "AGREE",
+    "SUPPORT": "AGREE",
+    "COOPERATE": "AGREE",
+    "AID": "AGREE",
+    "RETREAT": "CONCEDE",
+}
+# Material conflict announced by its own actor for later, or on a condition, is a threat
+# (manual, Auxiliary modes: "THREATEN could be ASSAULT + hypothetical").
+THREAT_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# Events whose complement clause is their content, not a second event ("urged X to …",
+# "demanded that Y ease …", "threatened to …").
+ABOUT_ANOTHER = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
+_PASSIVE = {"auxpass"}
 
 
 def _core(tok: Token) -> list[Token]:
@@ -105,15 +157,33 @@ def _core(tok: Token) -> list[Token]:
 
 def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[Entity]:
     """Entities named by these phrases ("Kim and Russian Defense Minister Sergei Shoigu"
-    → Kim, Shoigu); nationality words only when the phrase names nothing else."""
+    → Kim, Shoigu); nationality words only when the phrase names nothing else; the
+    possessor when the phrase itself names no one ("China's foreign ministry" → China)."""
     found: list[Entity] = []
     for head in tokens:
+        here: list[Entity] = []
         for tok in sorted(_core(head), key=lambda t: t.i):
             entity = index.at(tok)
-            if entity is not None and entity.type in types and entity not in found:
-                found.append(entity)
+            if entity is not None and entity.type in types and entity not in found + here:
+                here.append(entity)
+        if not here:
+            for child in head.children:
+                if child.dep_ == "poss":
+                    here.extend(e for e in _entities([child], index, types) if e not in found + here)
+        if not here and head.dep_ in {"nsubj", "nsubjpass", "pobj"} and head.pos_ in {"NOUN", "PROPN"}:
+            # "Opposition groups in Zimbabwe", "thousands of Nigerians", "supporters of X":
+            # a group named by where or whom it comes from.
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
+                    objs = [o for o in child.children if o.dep_ == "pobj"]
+                    here.extend(e for e in _entities(objs, index, types) if e not in found + here)
+        found.extend(here)
     named = [e for e in found if e.type not in {"NORP"}]
     return named or found
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in _PASSIVE for c in verb.children)
 
 
 def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
@@ -129,17 +199,60 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     agents.extend(_expand(obj))
-    if agents or patients:
-        return agents, patients, True
-    # "visited X to inspect Y": the infinitive's subject is the main verb's.
-    if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.i != verb.i:
-        inherited, _, _ = _subject(verb.head)
-        return inherited, [], False
-    return [], [], False
+    if agents and all(a.lower_ in PRONOUNS for a in agents):
+        # "Syria says it will withdraw": the pronoun is the speaker of the governing verb.
+        agents = _speaker(verb) or agents
+    own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    if own or verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head.i == verb.i:
+        return agents, patients, own
+    # "visited X to inspect Y", "is expected to visit", "arrived and was welcomed by",
+    # "is willing to withdraw": the missing subject is the governing verb's (its object
+    # for "urged X to …").
+    head = verb.head
+    if head.dep_ == "acomp" and head.head.i != head.i:
+        head = head.head
+    objects = [c for c in head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
+    inherited = [t for c in objects for t in _expand(c)]
+    if not inherited:
+        inherited, _, _ = _subject(head)
+        inherited = inherited or [
+            t for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in _expand(c)
+        ]
+    if _passive(verb):
+        return agents, patients + inherited, False
+    return agents + inherited, patients, False
 
 
-def _arguments(trigger: Token, index: EntityIndex) -> tuple[list[Entity], list[Entity], str | None, bool]:
-    if trigger.pos_ == "NOUN":
+def _speaker(verb: Token) -> list[Token]:
+    """The non-pronoun subject of the verb this clause is the complement of, if any."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "xcomp", "acomp"} or node.head.i == node.i:
+            return []
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
+        if subjects:
+            return [t for c in subjects for t in _expand(c)]
+    return []
+
+
+def _recipient_preps(tok: Token, trig: Trigger) -> list[Token]:
+    """Objects of with/to/against/… on the trigger and, one level down, on its object
+    ("imposed sanctions on Belarus", "fired a barrage of rockets at Israel")."""
+    preps = set(RECIPIENT_PREPS) | ({"at"} if QUAD[trig.type] == 4 else set())
+    heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
+    out: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                out.extend(t for o in child.children if o.dep_ == "pobj" for t in _expand(o))
+    return out
+
+
+def _arguments(
+    trigger: Token, trig: Trigger, index: EntityIndex
+) -> tuple[list[Entity], list[Entity], str | None, bool]:
+    if trigger.pos_ != "VERB":
         return _nominal_arguments(trigger, index)
     agent_toks, patient_toks, own = _subject(trigger)
     actors = _entities(agent_toks, index, ACTOR_TYPES)
@@ -147,28 +260,35 @@ def _arguments(trigger: Token, index: EntityIndex) -> tuple[list[Entity], list[E
     place: str | None = None
     for child in trigger.children:
         if child.dep_ in {"dobj", "dative"}:
-            objs = _entities(_expand(child), index, ACTOR_TYPES | PLACE_TYPES)
-            for entity in objs:
+            for entity in _entities(_expand(child), index, ACTOR_TYPES | PLACE_TYPES):
                 if entity.type in {"FAC", "LOC"} or (
                     entity.type == "GPE" and entity.actor.sector != "GOV" and not entity.kb_id
                 ):
                     place = place or entity.id
                 elif entity not in actors:
                     recipients.append(entity)
-        elif child.dep_ == "prep":
-            prep = child.lower_
-            pobjs = [o for o in child.children if o.dep_ == "pobj"]
-            toks = [t for o in pobjs for t in _expand(o)]
-            if prep in RECIPIENT_PREPS:
-                recipients.extend(
-                    e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors + recipients
-                )
-            elif prep in PLACE_PREPS and place is None:
-                found = _entities(toks, index, PLACE_TYPES)
-                if found:
-                    place = found[0].id
+        elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS and place is None:
+            found = _entities([o for o in child.children if o.dep_ == "pobj"], index, PLACE_TYPES)
+            if found and not (child.lower_ == "at" and QUAD[trig.type] == 4):
+                place = found[0].id
+    recipients.extend(
+        e
+        for e in _entities(_recipient_preps(trigger, trig), index, ACTOR_TYPES)
+        if e not in actors + recipients
+    )
     if place is None:
         place = _place_below(trigger, index)
+    if "reciprocal" in trig.flags:
+        # "X met Y": PLOVER codes every participant of a meeting as an actor.
+        actors, recipients = actors + [r for r in recipients if r not in actors], []
+    elif "host" in trig.flags and trig.alternative("object") and not recipients:
+        pass  # "welcomed the decision": typed by its object in _type
+    elif "host" in trig.flags:
+        # "X hosted Y": the visitor is the actor and the host the recipient (manual, CONSULT).
+        # A host without named guests, or hosting a group of people ("hosting 600,000
+        # Sudanese refugees"), is no visit.
+        guests = [r for r in recipients if r.type != "NORP"]
+        actors, recipients = (guests, actors) if guests else ([], [])
     return actors, recipients, place, own
 
 
@@ -178,14 +298,19 @@ def _nominal_arguments(
     """ "the summit between X and Y", "trilateral military drills between A, B and C":
     participants are all actors (PLOVER's reciprocal convention)."""
     actors: list[Entity] = []
+    recipients: list[Entity] = []
     place: str | None = None
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"between", "among", "of", "by", "with"}:
             toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
             actors.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors)
+        elif child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+            toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
+            recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in recipients)
         elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             found = _entities([o for o in child.children if o.dep_ == "pobj"], index, PLACE_TYPES)
             place = place or (found[0].id if found else None)
+    own = True
     if not actors:
         # "the North Korea-Russia summit": the participants premodify the noun.
         lefts = [
@@ -195,7 +320,15 @@ def _nominal_arguments(
             for t in child.subtree
         ]
         actors = _entities(lefts, index, ACTOR_TYPES)
-    return actors, [], place, True
+        if actors and noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and _trigger(noun.head) is not None:
+            # "condemned the Israeli strike": a back-reference named only by its
+            # premodifiers, the topic of another event, is not a new event.
+            return [], [], place, own
+    if not actors and noun.dep_ == "dobj" and _is_light(noun.head):
+        # "X began naval drills", "Y staged a rally": the light verb's subject acts.
+        agent_toks, _, own = _subject(noun.head)
+        actors = _entities(agent_toks, index, ACTOR_TYPES)
+    return actors, [r for r in recipients if r not in actors], place, own
 
 
 def _place_below(trigger: Token, index: EntityIndex) -> str | None:
@@ -210,37 +343,138 @@ def _place_below(trigger: Token, index: EntityIndex) -> str | None:
     return None
 
 
-def _modality(trigger: Token) -> str:
+def _negated(tok: Token) -> bool:
+    children = list(tok.children)
+    no_object = any(
+        c.dep_ in {"dobj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in children
+    )
+    return (
+        any(c.dep_ == "neg" for c in children)
+        or no_object
+        or (tok.head.lemma_.lower() in {"refuse", "deny", "fail"} and tok.dep_ == "xcomp")
+    )
+
+
+def _modality(trigger: Token, negation: bool = True) -> str:
+    """negated > hypothetical > future > asserted, from the trigger's clause (and, for an
+    infinitive or a nominal event, the verb governing it). "would" in a clause reported
+    by a speech verb, with no "if", is the future of the past ("said it would …")."""
     chain = [trigger]
-    if trigger.dep_ == "xcomp":
+    if trigger.dep_ == "xcomp" or trigger.pos_ != "VERB":
         chain.append(trigger.head)
     for tok in chain:
-        children = list(tok.children)
-        if any(c.dep_ == "neg" for c in children) or (
-            tok.head.lemma_.lower() in {"refuse", "deny", "fail"} and tok.dep_ == "xcomp"
-        ):
+        if negation and _negated(tok):
             return "negated"
+        children = list(tok.children)
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-        if auxes & HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ == "if" for c in children):
+        conditional = any(
+            c.dep_ == "mark" and c.lower_ == "if" for child in children for c in [child, *child.children]
+        )
+        reported_would = (
+            auxes & HYPOTHETICAL == {"would"}
+            and tok.dep_ == "ccomp"
+            and tok.head.lemma_.lower() in speech_verbs()
+        )
+        if (auxes & HYPOTHETICAL and not reported_would) or conditional:
             return "hypothetical"
-        if auxes & FUTURE or (tok.lemma_.lower() in FUTURE_HEADS and tok.i != trigger.i):
+        if auxes & FUTURE or reported_would or (tok.lemma_.lower() in FUTURE_HEADS and tok.i != trigger.i):
             return "future"
     return "asserted"
 
 
+def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> bool:
+    """True when this trigger is part of an event another trigger already codes:
+    the second word of a phrase ("held talks"), the complement of a trigger verb
+    ("agreed to meet", "summoned … to protest", "met … to discuss", "attacked …, killing"),
+    or a nominal event in a phrase of a trigger verb ("travel … for talks with")."""
+    if any(second is not None and second.i == tok.i for _, second in triggers.values()):
+        return True
+    head = tok.head
+    if head.i == tok.i:
+        return False
+    if tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "advcl"} and head.i in triggers:
+        return True
+    if tok.dep_ in {"ccomp", "acl"} and head.i in triggers and triggers[head.i][0].type in ABOUT_ANOTHER:
+        return True
+    return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
+
+
+def _states_only(actors: list[Entity]) -> bool:
+    return all(a.type in {"GPE", "NORP"} or a.actor.sector in {"GOV", "MIL"} for a in actors)
+
+
+def _self_threat(tok: Token, actors: list[Entity], index: EntityIndex) -> bool:
+    """A warning is a threat only when it is about the actor's own action ("warned that it
+    would retaliate"), not a forecast about something else ("warned that a transfer would
+    violate …")."""
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            subjects = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and not any(
+                s.pos_ == "PRON" or any(e in actors for e in _entities([s], index, ACTOR_TYPES))
+                for s in subjects
+            ):
+                return False
+    return True
+
+
+def _type(
+    trig: Trigger, actors: list[Entity], recipients: list[Entity], modality: str, own_word: bool
+) -> str:
+    """The PLOVER type after the manual's conventions; `own_word` is True when the clause is
+    the actor's own statement (not a third party's report or forecast)."""
+    kind = trig.type
+    by_object = trig.alternative("object")
+    if by_object and not recipients:
+        kind = by_object  # "welcomed the decision": support, not a visit
+    untargeted = trig.alternative("untargeted")
+    if untargeted and not recipients:
+        # Missiles fired at no one named are a weapons test: a show of force (CAMEO 15).
+        kind = untargeted
+    joint = trig.alternative("joint")
+    if joint and len(actors) >= 2:
+        # Joint exercises are COOPERATE; one country's are MOBILIZE (manual, MOBILIZE).
+        kind = joint
+    state = trig.alternative("state")
+    if state and actors and _states_only(actors):
+        kind = state  # states do not go on strike: "the Israeli strike" is an attack
+    if modality == "future":
+        kind = FUTURE_TYPE.get(kind, kind)
+    if modality in {"future", "hypothetical"} and own_word and kind in THREAT_TYPES:
+        kind = "THREATEN"
+    return kind
+
+
+def _governor(tok: Token) -> Token:
+    """The verb a token's phrase belongs to (the token itself when it is a verb)."""
+    steps = 0
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i and steps < 8:
+        tok, steps = tok.head, steps + 1
+    return tok
+
+
 def _date(trigger: Token, times: list[TimeExpression], article: Article) -> EventDate:
-    clause = trigger if trigger.pos_ == "VERB" else trigger.head
-    sub = list(clause.subtree)
-    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
-    sent = trigger.sent
-    in_clause = [t for t in times if lo <= t.start < hi and t.value]
-    if in_clause:
-        best = min(in_clause, key=lambda t: abs(t.start - trigger.idx))
-        return EventDate(value=best.value, granularity=best.granularity, text=best.text, basis="clause")
+    """The clause's own time expression (one governed by the trigger's verb), else the
+    nearest one in the sentence, else the publication date, flagged by `basis`."""
+    doc, sent = trigger.doc, trigger.sent
+    clause = _governor(trigger)
     in_sentence = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value]
-    if in_sentence:
-        best = min(in_sentence, key=lambda t: abs(t.start - trigger.idx))
-        return EventDate(value=best.value, granularity=best.granularity, text=best.text, basis="sentence")
+    own = []
+    for t in in_sentence:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and _governor(span.root).i in {clause.i, trigger.i}:
+            own.append(t)
+    # "a 2016 arbitral ruling": a time that dates a noun is not the event's time.
+    free = []
+    for t in in_sentence:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in {"compound", "nummod", "amod", "nmod", "poss"}:
+            free.append(t)
+    for basis, pool in (("clause", own), ("sentence", free)):
+        if pool:
+            best = min(pool, key=lambda t: abs(t.start - trigger.idx))
+            return EventDate(value=best.value, granularity=best.granularity, text=best.text, basis=basis)  # type: ignore[arg-type]
     published = to_date(article.published)
     return EventDate(
         value=published.isoformat() if published else None,
@@ -260,35 +494,80 @@ def confidence(own_subject: bool, recipients: int, basis: str, modality: str) ->
     return round(max(0.05, min(0.95, score)), 2)
 
 
+def _reported_by(tok: Token, actors: list[Entity], index: EntityIndex) -> list[str]:
+    source = source_of(tok, index)
+    if source is None or (source.entity is not None and source.entity in actors and source.verb.i == tok.i):
+        return []
+    return [source.entity.id if source.entity else source.text]
+
+
+def _demand(tok: Token, actors: list[Entity], index: EntityIndex) -> list[Entity] | None:
+    """The speaker of "X said (that) Y must …", when X is a named entity other than Y."""
+    if not any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
+        return None
+    source = source_of(tok, index)
+    if source is None or source.entity is None or source.entity in actors or source.cue == "according to":
+        return None
+    return [source.entity]
+
+
+def _later(date: EventDate, article: Article) -> bool:
+    """The clause's own date falls after publication: the event is announced, not done."""
+    published = to_date(article.published)
+    if not published or date.basis != "clause" or not date.value:
+        return False
+    if date.granularity == "day":
+        return date.value[:10] > published.isoformat()
+    if date.granularity == "month":
+        return date.value[:7] > published.isoformat()[:7]
+    return False
+
+
 def code_events(
     doc: Doc, article: Article, entities: list[Entity], times: list[TimeExpression]
 ) -> list[Event]:
     index = EntityIndex(entities)
+    triggers = {tok.i: found for tok in doc if (found := _trigger(tok)) is not None}
     events: list[Event] = []
-    for tok in doc:
-        trig = _trigger(tok)
-        if trig is None:
+    for i, (trig, _second) in triggers.items():
+        tok = doc[i]
+        if _absorbed(tok, triggers):
             continue
-        actors, recipients, place, own = _arguments(tok, index)
+        actors, recipients, place, own = _arguments(tok, trig, index)
         recipients = [r for r in recipients if r not in actors]
-        if not actors or (trig.type in NEEDS_RECIPIENT and not recipients):
+        if not actors:
+            continue
+        if "self" in trig.flags and not _self_threat(tok, actors, index):
             continue
         modality = _modality(tok)
-        reported_by: list[str] = []
-        source = source_of(tok, index)
-        if source is not None and not (
-            source.entity is not None and source.entity in actors and source.verb.i == tok.i
-        ):
-            reported_by = [source.entity.id if source.entity else source.text]
-            if modality == "asserted":
-                modality = "reported"
+        if modality == "negated" and trig.type == "AGREE" and any(c.dep_ == "neg" for c in tok.children):
+            # "would not accept", "did not agree": a refusal is a REJECT (manual, REJECT).
+            trig = Trigger("REJECT", None, trig.contexts)
+            modality = _modality(tok, negation=False)
+        reported_by = _reported_by(tok, actors, index)
         date = _date(tok, times, article)
+        if modality == "asserted" and tok.tag_ not in {"VBD", "VBN"} and _later(date, article):
+            modality = "future"
+        demanded = _demand(tok, actors, index)
+        if demanded is not None:
+            # "Russia said Sudan must return the helicopter": the speaker demands it.
+            trig = Trigger("REQUEST", None, trig.contexts)
+            actors, recipients, reported_by, modality = demanded, actors, [], "asserted"
+        own_word = not reported_by or any(a.id in reported_by for a in actors)
+        kind = _type(trig, actors, recipients, modality, own_word)
+        # "Requires recipient" (manual) for the coded type; flag `recipient` for triggers
+        # that are events only when done to someone ("released a statement" is not).
+        needs = kind in NEEDS_RECIPIENT or "recipient" in trig.flags
+        if needs and not recipients and not (kind == "COOPERATE" and len(actors) >= 2):
+            continue
+        if reported_by and modality == "asserted":
+            modality = "reported"
         sent = tok.sent
         events.append(
             Event(
                 id=f"evt{len(events) + 1}",
-                type=trig.type,  # type: ignore[arg-type]
-                mode=trig.mode,
+                type=kind,  # type: ignore[arg-type]
+                mode=trig.mode if kind == trig.type else None,
                 contexts=list(trig.contexts),
                 actors=[a.id for a in actors],
                 recipients=[r.id for r in recipients],
@@ -303,7 +582,7 @@ def code_events(
                 ),
                 trigger=tok.text,
                 confidence=confidence(own, len(recipients), date.basis, modality),
-                quad_class=QUAD[trig.type],  # type: ignore[arg-type]
+                quad_class=QUAD[kind],  # type: ignore[arg-type]
             )
         )
     return events

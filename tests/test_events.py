@@ -1,0 +1,109 @@
+"""Event coding rules on small texts: arguments, the manual's conventions, modality, date."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.models import Document, Event
+
+HEAD = "Wire\n\n2025.03.12 10:00:00\n\n"
+
+
+def _doc(body: str) -> Document:
+    return dateline.process(HEAD + body, format="text")
+
+
+def _events(doc: Document) -> list[tuple[str, list[str], list[str], str]]:
+    names = {e.id: e.name for e in doc.entities}
+    return [
+        (e.type, sorted(names[a] for a in e.actors), sorted(names[r] for r in e.recipients), e.modality)
+        for e in doc.events
+    ]
+
+
+def _one(doc: Document, kind: str) -> Event:
+    found = [e for e in doc.events if e.type == kind]
+    assert len(found) == 1, _events(doc)
+    return found[0]
+
+
+def test_passive_agent_is_actor_and_subject_is_recipient():
+    doc = _doc("A Russian cargo ship was attacked by Ukrainian drones in the Black Sea on Monday.")
+    assert _events(doc) == [("ASSAULT", ["Ukrainian"], ["Russian"], "asserted")]
+
+
+def test_host_guests_are_actors():
+    doc = _doc("Kenyan President William Otieno hosted Somali President Hassan Nur in Nairobi on Tuesday.")
+    assert _events(doc) == [("CONSULT", ["Hassan Nur"], ["William Otieno"], "asserted")]
+
+
+def test_hosting_refugees_is_no_visit():
+    assert _doc("Chad is hosting more than 600,000 Sudanese refugees.").events == []
+
+
+def test_joint_drills_between_three_countries_cooperate():
+    doc = _doc("North Korea condemned the drills between South Korea, the United States and Japan.")
+    coop = _one(doc, "COOPERATE")
+    names = {e.id: e.name for e in doc.entities}
+    assert sorted(names[a] for a in coop.actors) == ["Japan", "South Korea", "United States"]
+    assert _one(doc, "ACCUSE").quad_class == 3
+
+
+def test_summons_is_accuse_and_its_purpose_is_not_a_protest():
+    doc = _doc("Manila summoned the Chinese ambassador to protest the incident.")
+    assert [e[0] for e in _events(doc)] == ["ACCUSE"]
+
+
+def test_future_meeting_is_agree_and_complement_not_coded_twice():
+    doc = _doc("Ethiopian Prime Minister Abiy Tesfaye and Somali President Hassan Nur will meet in Cairo.")
+    assert _events(doc) == [("AGREE", ["Abiy Tesfaye", "Hassan Nur"], [], "future")]
+
+
+@pytest.mark.parametrize(
+    ("body", "modality"),
+    [
+        ("Japan did not send warships to the shoal.", "negated"),
+        ("Warsaw could reopen the border if Minsk stops the flow of migrants.", "hypothetical"),
+        ("Hezbollah fired rockets at Israel, according to the NNA news agency.", "reported"),
+    ],
+)
+def test_modality(body, modality):
+    doc = _doc(body)
+    assert doc.events and doc.events[0].modality == modality, _events(doc)
+
+
+def test_reported_by_names_the_source():
+    doc = _doc("Hezbollah fired rockets at Israel, according to the NNA news agency.")
+    ev = _one(doc, "ASSAULT")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(r, r) for r in ev.reported_by] == ["NNA"] or ev.reported_by == ["the NNA news agency"]
+
+
+def test_own_threat_and_forecast():
+    doc = _doc("Minsk said it would close the border with Poland. Seoul warned that the transfer would fail.")
+    assert [e[0] for e in _events(doc)] == ["THREATEN"]
+
+
+def test_date_is_the_clauses_own_time():
+    doc = _doc("Park met Ellison in Seoul on Tuesday, a week after a 2016 ruling.")
+    ev = _one(doc, "CONSULT")
+    assert ev.date.basis == "clause" and ev.date.value == "2025-03-11"
+
+
+def test_no_event_sentences():
+    doc = _doc(
+        "Samsung Electronics reported a rise in operating profit. "
+        "Shares of Samsung closed higher on the Korea Exchange. "
+        "Kia delivered 140,000 vehicles to customers in the United States in July."
+    )
+    assert doc.events == []
+
+
+def test_refusing_to_accept_is_reject_and_reported_would_is_future():
+    doc = _doc("Rahimi told reporters that Tehran would not accept new restrictions on its program.")
+    assert _events(doc) == [("REJECT", ["Tehran"], [], "future")]
+
+
+def test_release_needs_someone_released():
+    assert _doc("The Kenyan government released a statement on Monday.").events == []
