@@ -940,7 +940,7 @@ def _country_in(text: str | None) -> str | None:
     return None
 
 
-@register("entities", "entities.rules.v1")
+@register("entities", "entities.rules.v2")
 def annotate_entities(doc: Doc, article: Article, **_: Any) -> list[Entity]:
     """Entities of the article body, plus its authors (role "author", no mentions)."""
     return annotate_entities_records(doc, article)

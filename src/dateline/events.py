@@ -588,7 +588,7 @@ def code_events(
     return events
 
 
-@register("events", "events.rules.v1")
+@register("events", "events.rules.v2")
 def annotate_events(
     doc: Doc, article: Article, *, entities: list[Entity], times: list[TimeExpression], **_: Any
 ) -> list[Event]:

@@ -413,7 +413,7 @@ def geocode(doc: Doc, article: Article, entities: list[Entity]) -> list[Place]:
     return _Resolver(doc, entities).resolve()
 
 
-@register("places", "places.geonames.v1")
+@register("places", "places.geonames.v2")
 def annotate_places(doc: Doc, article: Article, *, entities: list[Entity], **_: Any) -> list[Place]:
     """Geocoded places, one per resolvable toponym entity."""
     return geocode(doc, article, entities)

