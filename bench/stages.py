@@ -52,14 +52,14 @@ def main() -> None:
             times = registry.get("times", settings.times)(doc, article)
             spent["times"] += time.perf_counter() - t
             t = time.perf_counter()
-            registry.get("places", settings.places)(doc, article, entities=entities)
+            places = registry.get("places", settings.places)(doc, article, entities=entities)
             spent["places"] += time.perf_counter() - t
             t = time.perf_counter()
             quotes = registry.get("quotes", settings.quotes)(doc, article, entities=entities)
             spent["quotes"] += time.perf_counter() - t
             t = time.perf_counter()
             events = registry.get("events", settings.events)(
-                doc, article, entities=entities, times=times, quotes=quotes
+                doc, article, entities=entities, times=times, quotes=quotes, places=places
             )
             spent["events"] += time.perf_counter() - t
             t = time.perf_counter()

@@ -107,3 +107,25 @@ def test_refusing_to_accept_is_reject_and_reported_would_is_future():
 
 def test_release_needs_someone_released():
     assert _doc("The Kenyan government released a statement on Monday.").events == []
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # The clause names a country and a town in it: the event is at the town.
+        ("Russian forces shelled the city of Kharkiv in Ukraine on Tuesday, the governor said.", "Kharkiv"),
+        # A nominal event after a light verb takes the verb's locative.
+        ("South Korea and the United States held joint drills at the port of Pohang on Monday.", "Pohang"),
+    ],
+)
+def test_event_takes_the_finest_place_of_its_clause(body: str, place: str):
+    doc = _doc(body)
+    names = {e.id: e.name for e in doc.entities}
+    (event,) = doc.events
+    assert event.place is not None and names[event.place] == place
+
+
+def test_place_of_another_clause_is_not_taken():
+    doc = _doc("Kenyan President William Otieno met Somali President Hassan Nur, who later flew to Mombasa.")
+    consult = _one(doc, "CONSULT")
+    assert consult.place is None

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .attribution import EntityIndex, source_of, speech_verbs
 from .datetimes import to_date
 from .lexicon import lines, rows
-from .models import Article, Entity, Event, EventDate, Evidence, TimeExpression
+from .models import Article, Entity, Event, EventDate, Evidence, Place, TimeExpression
 from .registry import register
 
 QUAD = {
@@ -41,6 +41,14 @@ ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 RECIPIENT_PREPS = {"with", "to", "against", "on", "for", "between", "toward", "towards", "from"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+# How fine a geocoded point is: a facility or town, or a facility placed at its city
+# (which names more than the city does), then a region, then a country. An event takes
+# the finest place its own clause names.
+_FINENESS = {"place": 2, "city": 2, "region": 1, "country": 0}
+# "the city of Kharkiv", "the port of Pohang": the place named after "of".
+_SETTLEMENTS = {"city", "town", "village", "port", "region", "province", "district", "capital"}
+# Children that open another clause, whose places belong to that clause's events.
+_OTHER_CLAUSE = {"relcl", "ccomp", "advcl", "xcomp", "conj", "acl", "parataxis"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
 # "must still be ratified": an obligation is not yet an event.
 HYPOTHETICAL = {"could", "would", "might", "may", "should", "must"}
@@ -523,10 +531,52 @@ def _later(date: EventDate, article: Article) -> bool:
     return False
 
 
+def _clause_places(trigger: Token, index: EntityIndex) -> list[Entity]:
+    """Place entities under a locative preposition in the trigger's own clause, outer
+    ones first ("visited the airfield near Vladivostok" → the airfield, Vladivostok)."""
+    found: list[Entity] = []
+    heads = [trigger]
+    if trigger.pos_ != "VERB" and trigger.dep_ == "dobj":
+        heads.append(trigger.head)  # "held joint drills at Pohang": the light verb's locative
+    stack = [c for h in heads for c in h.children if c.dep_ not in _OTHER_CLAUSE and c.i != trigger.i]
+    while stack:
+        tok = stack.pop(0)
+        if tok.dep_ == "prep" and (
+            tok.lower_ in PLACE_PREPS or (tok.lower_ == "of" and tok.head.lemma_ in _SETTLEMENTS)
+        ):
+            pobjs = [o for o in tok.children if o.dep_ == "pobj"]
+            found.extend(e for e in _entities(pobjs, index, PLACE_TYPES) if e not in found)
+        stack.extend(c for c in tok.children if not (c.dep_ in _OTHER_CLAUSE and c.pos_ in {"VERB", "AUX"}))
+    return found
+
+
+def _finest_place(
+    trigger: Token, chosen: str | None, index: EntityIndex, geocoded: dict[str, Place]
+) -> str | None:
+    """The finest geocoded place of the clause, within the country of the one first chosen
+    ("drills at Pohang in South Korea" → Pohang); the first choice when none is finer."""
+    best = geocoded.get(chosen) if chosen else None
+    for entity in _clause_places(trigger, index):
+        place = geocoded.get(entity.id)
+        if place is None:
+            continue
+        if best is None or (
+            _FINENESS[place.precision] > _FINENESS[best.precision]
+            and (best.country is None or place.country == best.country)
+        ):
+            best, chosen = place, entity.id
+    return chosen
+
+
 def code_events(
-    doc: Doc, article: Article, entities: list[Entity], times: list[TimeExpression]
+    doc: Doc,
+    article: Article,
+    entities: list[Entity],
+    times: list[TimeExpression],
+    places: list[Place] | None = None,
 ) -> list[Event]:
     index = EntityIndex(entities)
+    geocoded = {p.entity: p for p in places or []}
     triggers = {tok.i: found for tok in doc if (found := _trigger(tok)) is not None}
     events: list[Event] = []
     for i, (trig, _second) in triggers.items():
@@ -537,6 +587,7 @@ def code_events(
         recipients = [r for r in recipients if r not in actors]
         if not actors:
             continue
+        place = _finest_place(tok, place, index, geocoded)
         if "self" in trig.flags and not _self_threat(tok, actors, index):
             continue
         modality = _modality(tok)
@@ -590,7 +641,13 @@ def code_events(
 
 @register("events", "events.rules.v2")
 def annotate_events(
-    doc: Doc, article: Article, *, entities: list[Entity], times: list[TimeExpression], **_: Any
+    doc: Doc,
+    article: Article,
+    *,
+    entities: list[Entity],
+    times: list[TimeExpression],
+    places: list[Place] | None = None,
+    **_: Any,
 ) -> list[Event]:
     """PLOVER events with actors, recipients, modality, date, place and evidence."""
-    return code_events(doc, article, entities, times)
+    return code_events(doc, article, entities, times, places)

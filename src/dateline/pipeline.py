@@ -28,7 +28,7 @@ def annotate(doc: Doc, article: Article, settings: Settings) -> dict[str, Any]:
     places = registry.get("places", settings.places)(doc, article, entities=entities)
     quotes = registry.get("quotes", settings.quotes)(doc, article, entities=entities)
     events = registry.get("events", settings.events)(
-        doc, article, entities=entities, times=times, quotes=quotes
+        doc, article, entities=entities, times=times, quotes=quotes, places=places
     )
     quotes, events = link_events(quotes, events, article.text)
     return {"entities": entities, "times": times, "places": places, "quotes": quotes, "events": events}
