@@ -245,6 +245,20 @@ def summary(db: DbOption = None, limit: LimitOption = 10) -> None:
     _emit(pl, False, ["name", "country", "precision", "lat", "lon", "articles"], "places")
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the read-only REST API (OpenAPI docs at /docs) and the web page."""
+    from .serve import run  # FastAPI and uvicorn load only for this command
+
+    store = _open(db)
+    err.print(f"serving {store.path} read-only at http://{host}:{port}/  (API docs: /docs)")
+    run(store, host, port)
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"dateline {__version__}")
