@@ -14,7 +14,7 @@ from dateline.store import Store
 
 @pytest.fixture(scope="module")
 def client(served_db) -> Iterator[TestClient]:
-    with TestClient(create_app(Store(served_db, read_only=True))) as c:
+    with TestClient(create_app(served_db)) as c:
         yield c
 
 
@@ -204,8 +204,10 @@ def test_errors_are_json_with_a_message(client, url, status, words):
 def test_read_only(client):
     assert client.post("/api/events").status_code == 405
     assert client.delete("/api/articles/ffffffffffff").status_code == 405
-    with pytest.raises(duckdb.Error):
-        client.app.state.store.con.cursor().execute("CREATE TABLE x (a INTEGER)")
+    cur = client.app.state.con.cursor()
+    for statement in ("CREATE TABLE store.x (a INTEGER)", "DELETE FROM articles", "DROP TABLE store.events"):
+        with pytest.raises(duckdb.Error):
+            cur.execute(statement)
 
 
 def test_security_headers_everywhere(client):

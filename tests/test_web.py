@@ -47,7 +47,7 @@ def base_url(served_db) -> Iterator[str]:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(Store(served_db, read_only=True)), log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(served_db), log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -254,9 +254,14 @@ def serve(
     """Serve the read-only REST API (OpenAPI docs at /docs) and the web page."""
     from .serve import run  # FastAPI and uvicorn load only for this command
 
-    store = _open(db)
-    err.print(f"serving {store.path} read-only at http://{host}:{port}/  (API docs: /docs)")
-    run(store, host, port)
+    with _open(db) as store:  # refuses a missing or foreign file with the usual message
+        path = store.path
+    err.print(f"serving {path} read-only at http://{host}:{port}/  (API docs: /docs)")
+    try:
+        run(path, host, port)
+    except DatelineError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
 
 
 def _version(value: bool) -> None:

@@ -1,12 +1,10 @@
-"""Read queries behind the REST API and the web page, over one database cursor.
+"""Read queries behind the REST API and the web page.
 
 Kept apart from `store.py` (which owns the schema and the single writer) so that the
-serving side can grow without touching ingestion. Every function takes a DB-API style
-connection or cursor (`execute(sql, params)`, `description`, `fetchall()`) and returns
-plain JSON-ready data. SQL text is built only from the constant fragments in this module;
-every value a user gives travels as a query parameter. The SQL sticks to what DuckDB and
-PostgreSQL share (`unnest` in a select list, `IN` semi-joins, `count(*) OVER ()`, `LIKE ...
-ESCAPE`) rather than DuckDB's list lambdas, so a PostgreSQL store can serve the same queries.
+serving side can grow without touching ingestion. Each function takes a cursor on the
+read side (`open_read_side`): the store's tables plus an event index built when the
+server starts. SQL text is built only from the constant fragments in this module; every
+value a user gives travels as a query parameter.
 """
 
 from __future__ import annotations
@@ -16,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol, get_args
+
+import duckdb
 
 from .models import EventType, Modality
 from .store import canonical
@@ -69,6 +69,112 @@ class EventFilter:
     quad_class: int | None = None
 
 
+# The read side: an in-memory DuckDB database with the store file attached read-only.
+# Every store table is a view of the same name, and `event_index` holds one row per merged
+# event with what the event filters and tables need (its place, modalities, the countries
+# of its actors, its first mention's evidence), so that a filter is one scan of one narrow
+# table instead of joins over mentions, places and entities on every request. The index
+# is a snapshot taken when the server starts; DuckDB's file lock keeps any writer out of
+# the store while the server holds it, so the snapshot cannot go stale.
+EVENT_INDEX = """
+CREATE TABLE event_index AS
+WITH ranked AS (
+    SELECT m.event_key, m.doc_id, m.id AS event_id, m.evidence, m.evidence_start, m.evidence_end,
+           m.source_name, m.place_name, p.lat, p.lon, p.country, a.title, a.published,
+           row_number() OVER (PARTITION BY m.event_key
+                              ORDER BY a.published NULLS LAST, m.doc_id, m.id) AS nth,
+           row_number() OVER (PARTITION BY m.event_key
+                              ORDER BY p.lat IS NULL, a.published NULLS LAST, m.doc_id, m.id) AS nth_placed
+    FROM event_mentions m
+    JOIN articles a ON a.id = m.doc_id
+    LEFT JOIN places p ON p.doc_id = m.doc_id AND p.entity_id = m.place
+),
+modal AS (
+    SELECT event_key, list(DISTINCT modality ORDER BY modality) AS modalities
+    FROM event_mentions WHERE modality IS NOT NULL GROUP BY event_key
+),
+countries AS (
+    SELECT x.event_key, list(DISTINCT en.country ORDER BY en.country) AS actor_countries
+    FROM (SELECT doc_id, event_key, unnest(actors || recipients) AS eid FROM event_mentions) x
+    JOIN entities en ON en.doc_id = x.doc_id AND en.id = x.eid
+    WHERE en.country IS NOT NULL GROUP BY x.event_key
+)
+SELECT e.event_key, e.type, e.quad_class, e.day, e.actor_names, e.recipient_names,
+       e.num_mentions, e.num_articles, e.num_sources,
+       lower(array_to_string(e.actor_names, chr(31))) AS actors_lc,
+       lower(array_to_string(e.recipient_names, chr(31))) AS recipients_lc,
+       chr(31) || lower(array_to_string(e.actor_names || e.recipient_names, chr(31))) || chr(31)
+           AS participants_lc,
+       coalesce(modal.modalities, []) AS modalities,
+       coalesce(countries.actor_countries, []) AS actor_countries,
+       pl.place_name, pl.lat, pl.lon, pl.country,
+       f.doc_id, f.event_id, f.evidence, f.evidence_start, f.evidence_end, f.title, f.published,
+       f.source_name
+FROM events e
+LEFT JOIN ranked f ON f.event_key = e.event_key AND f.nth = 1
+LEFT JOIN ranked pl ON pl.event_key = e.event_key AND pl.nth_placed = 1 AND pl.lat IS NOT NULL
+LEFT JOIN modal ON modal.event_key = e.event_key
+LEFT JOIN countries ON countries.event_key = e.event_key
+ORDER BY e.day DESC NULLS LAST
+"""
+
+
+# Quotes with the canonical name of their speaker and of every other entity named inside
+# them, so "quotes by" and "quotes about" an actor are lookups rather than range joins.
+QUOTE_INDEX = """
+CREATE TABLE quote_index AS
+WITH about AS (
+    SELECT q.doc_id, q.id, list(DISTINCT en.canonical) AS about_keys
+    FROM quotes q
+    JOIN mentions mn ON mn.doc_id = q.doc_id AND mn.start_char >= q.start_char AND mn.end_char <= q.end_char
+    JOIN entities en ON en.doc_id = mn.doc_id AND en.id = mn.entity_id
+    WHERE q.speaker IS DISTINCT FROM en.id
+    GROUP BY q.doc_id, q.id
+)
+SELECT q.doc_id, q.id, q.text, q.start_char AS start, q.end_char AS "end", q.speaker_name AS speaker,
+       q.speaker_text, a.title, a.published, sp.canonical AS speaker_key,
+       coalesce(about.about_keys, []) AS about_keys
+FROM quotes q
+JOIN articles a ON a.id = q.doc_id
+LEFT JOIN entities sp ON sp.doc_id = q.doc_id AND sp.id = q.speaker
+LEFT JOIN about ON about.doc_id = q.doc_id AND about.id = q.id
+ORDER BY a.published DESC NULLS LAST, q.doc_id, q.start_char
+"""
+# Each actor's events, keyed as `store.canonical` keys names (lower case, ’ as '), sorted
+# by key so that DuckDB's zone maps read only the row groups of the actor asked for.
+ACTOR_EVENTS = """
+CREATE TABLE actor_events AS
+SELECT DISTINCT lower(replace(x.n, '’', chr(39))) AS key, x.event_key, x.day, x.names
+FROM (SELECT event_key, day, actor_names || recipient_names AS names,
+             unnest(actor_names || recipient_names) AS n FROM event_index) x
+ORDER BY key
+"""
+# One row per entity name and type across the store, for actor search and profiles.
+ACTOR_INDEX = """
+CREATE TABLE actor_index AS
+SELECT canonical, type, any_value(name ORDER BY length(name) DESC) AS name, any_value(country) AS country,
+       any_value(sector) AS sector, count(DISTINCT doc_id) AS articles
+FROM entities WHERE role = 'subject' GROUP BY canonical, type
+"""
+
+
+def open_read_side(path: str) -> duckdb.DuckDBPyConnection:
+    """An in-memory database over the store at `path` (attached read-only) with its event index."""
+    con = duckdb.connect(":memory:")
+    con.execute("SET enable_progress_bar = false")
+    con.execute("ATTACH ? AS store (READ_ONLY)", [path])
+    tables = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'store' ORDER BY 1"
+    ).fetchall()
+    for (table,) in tables:
+        # Names come from the store's own catalogue, quoted as identifiers.
+        name = '"' + table.replace('"', '""') + '"'
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM store.{name}")
+    for statement in (EVENT_INDEX, ACTOR_EVENTS, QUOTE_INDEX, ACTOR_INDEX):
+        con.execute(statement)
+    return con
+
+
 def rows(cur: Cursor, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
     cur.execute(sql, list(params))
     columns = [d[0] for d in cur.description]
@@ -92,7 +198,7 @@ def end_of_period(until: str) -> str:
 
 
 def event_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
-    """WHERE conditions on `events e` (constant SQL) and their parameters, in order."""
+    """WHERE conditions on `event_index e` (constant SQL) and their parameters, in order."""
     where: list[str] = []
     params: list[Any] = []
     if f.types:
@@ -107,48 +213,30 @@ def event_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
     if f.until:
         where.append("e.day <= ?")
         params.append(end_of_period(f.until))
-    for side, value in (("actor_names", f.actor), ("recipient_names", f.recipient)):
-        if value:
-            # Names joined by a control character that no pattern holds: as fast as a list
-            # lambda in DuckDB, and valid PostgreSQL as well.
-            where.append(f"lower(array_to_string(e.{side}, chr(31))) LIKE ? ESCAPE '\\'")
-            params.append(like_pattern(value))
+    if f.actor:
+        where.append("e.actors_lc LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(f.actor))
+    if f.recipient:
+        where.append("e.recipients_lc LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(f.recipient))
     if f.actor_country:
-        where.append(
-            "e.event_key IN (SELECT x.event_key FROM (SELECT doc_id, event_key, "
-            "unnest(actors || recipients) AS eid FROM event_mentions) x JOIN entities en "
-            "ON en.doc_id = x.doc_id AND en.id = x.eid WHERE en.country = ?)"
-        )
+        where.append("list_contains(e.actor_countries, ?)")
         params.append(f.actor_country.upper())
-    mention_where, mention_params = _mention_conditions(f)
-    if mention_where:
-        where.append(
-            "e.event_key IN (SELECT m.event_key FROM event_mentions m LEFT JOIN places p "
-            "ON p.doc_id = m.doc_id AND p.entity_id = m.place WHERE " + " AND ".join(mention_where) + ")"
-        )
-        params += mention_params
-    return where, params
-
-
-def _mention_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
-    """Conditions one mention must meet together (its modality and its place)."""
-    where: list[str] = []
-    params: list[Any] = []
     if f.modality:
-        where.append("m.modality = ?")
+        where.append("list_contains(e.modalities, ?)")
         params.append(f.modality)
     if f.country:
-        where.append("p.country = ?")
+        where.append("e.country = ?")
         params.append(f.country.upper())
     if f.bbox:
         west, south, east, north = f.bbox
-        where.append("p.lat BETWEEN ? AND ?")
+        where.append("e.lat BETWEEN ? AND ?")
         params += [south, north]
         if west <= east:
-            where.append("p.lon BETWEEN ? AND ?")
+            where.append("e.lon BETWEEN ? AND ?")
             params += [west, east]
         else:
-            where.append("(p.lon >= ? OR p.lon <= ?)")
+            where.append("(e.lon >= ? OR e.lon <= ?)")
             params += [west, east]
     return where, params
 
@@ -165,86 +253,44 @@ def events(
     where, params = _where(f)
     page = rows(
         cur,
-        f"SELECT {EVENT_COLUMNS} FROM events e{where} ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?",
+        f"SELECT {EVENT_COLUMNS} FROM event_index e{where} ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     # A short first page is the whole answer; otherwise counting is a second, cheaper pass
     # than a window count, which would carry every column of every match to the sort.
     total = len(page) if offset == 0 and len(page) < limit else _count(cur, where, params)
-    attach_mentions(cur, page)
-    return {"total": total, "limit": limit, "offset": offset, "sort": sort, "items": page}
+    return {"total": total, "limit": limit, "offset": offset, "sort": sort, "items": [shape(r) for r in page]}
 
 
 EVENT_COLUMNS = (
     "e.event_key, e.type, e.quad_class, e.day, e.actor_names AS actors, e.recipient_names AS recipients, "
-    "e.num_mentions, e.num_articles, e.num_sources"
+    "e.num_mentions, e.num_articles, e.num_sources, e.modalities, e.place_name, e.lat, e.lon, e.country, "
+    "e.doc_id, e.event_id, e.evidence, e.evidence_start, e.evidence_end, e.title, e.published, e.source_name"
 )
 
 
-def _count(cur: Cursor, where: str, params: list[Any]) -> int:
-    found = rows(cur, f"SELECT count(*) AS n FROM events e{where}", params)
-    return int(found[0]["n"])
-
-
-def attach_mentions(cur: Cursor, items: list[dict[str, Any]]) -> None:
-    """Give each event its modalities, a place and the evidence of its earliest mention.
-
-    Three point lookups (event key, document id, article id: all indexed) rather than one
-    join, which would scan the places and articles tables whole on every page.
-    """
-    if not items:
-        return
-    keys = [item["event_key"] for item in items]
-    mentions = rows(
-        cur,
-        "SELECT event_key, doc_id, id AS event_id, modality, evidence, evidence_start, evidence_end, "
-        f"source_name, place, place_name FROM event_mentions WHERE event_key IN ({placeholders(len(keys))})",
-        keys,
-    )
-    docs = sorted({m["doc_id"] for m in mentions})
-    spots = {
-        (p["doc_id"], p["entity_id"]): p
-        for p in _in(cur, "SELECT doc_id, entity_id, lat, lon, country FROM places WHERE doc_id IN", docs)
+def shape(row: dict[str, Any]) -> dict[str, Any]:
+    """An event row as the API gives it: its place and evidence as nested objects."""
+    names = (("name", "place_name"), ("lat", "lat"), ("lon", "lon"), ("country", "country"))
+    place = {k: row.pop(c) for k, c in names} if row["lat"] is not None else None
+    evidence = {
+        "doc_id": row.pop("doc_id"),
+        "event_id": row.pop("event_id"),
+        "text": row.pop("evidence"),
+        "start": row.pop("evidence_start"),
+        "end": row.pop("evidence_end"),
+        "title": row.pop("title"),
+        "published": row.pop("published"),
+        "source": row.pop("source_name"),
     }
-    titles = {a["id"]: a for a in _in(cur, "SELECT id, title, published FROM articles WHERE id IN", docs)}
-    mentions.sort(key=lambda m: (titles[m["doc_id"]]["published"] or "~", m["doc_id"], m["event_id"]))
-    by_key: dict[str, list[dict[str, Any]]] = {}
-    for m in mentions:
-        by_key.setdefault(m["event_key"], []).append(m)
-    for item in items:
-        found = by_key.get(item["event_key"], [])
-        item["modalities"] = sorted({m["modality"] for m in found if m["modality"]})
-        placed = [(m, spots[(m["doc_id"], m["place"])]) for m in found if (m["doc_id"], m["place"]) in spots]
-        item["place"] = (
-            {
-                "name": placed[0][0]["place_name"],
-                "lat": placed[0][1]["lat"],
-                "lon": placed[0][1]["lon"],
-                "country": placed[0][1]["country"],
-            }
-            if placed
-            else None
-        )
-        first = found[0] if found else None
-        item["evidence"] = (
-            {
-                "doc_id": first["doc_id"],
-                "event_id": first["event_id"],
-                "text": first["evidence"],
-                "start": first["evidence_start"],
-                "end": first["evidence_end"],
-                "title": titles[first["doc_id"]]["title"],
-                "published": titles[first["doc_id"]]["published"],
-                "source": first["source_name"],
-            }
-            if first
-            else None
-        )
+    for key in ("place_name", "lat", "lon", "country"):
+        row.pop(key, None)
+    return {**row, "place": place, "evidence": evidence if evidence["doc_id"] else None}
 
 
-def _in(cur: Cursor, sql: str, values: list[Any]) -> list[dict[str, Any]]:
-    """`sql` followed by an IN list of placeholders for `values` (none: no query)."""
-    return rows(cur, f"{sql} ({placeholders(len(values))})", values) if values else []
+def _count(cur: Cursor, where: str, params: list[Any]) -> int:
+    found = rows(cur, f"SELECT count(*) AS n FROM event_index e{where}", params)
+    return int(found[0]["n"])
 
 
 def timeline(cur: Cursor, f: EventFilter) -> dict[str, Any]:
@@ -253,7 +299,7 @@ def timeline(cur: Cursor, f: EventFilter) -> dict[str, Any]:
     extra = " AND " if where else " WHERE "
     found = rows(
         cur,
-        f"SELECT e.day, e.quad_class, count(*) AS n FROM events e{where}{extra}e.day IS NOT NULL "
+        f"SELECT e.day, e.quad_class, count(*) AS n FROM event_index e{where}{extra}e.day IS NOT NULL "
         "GROUP BY e.day, e.quad_class ORDER BY e.day",
         params,
     )
@@ -287,7 +333,8 @@ def graph(cur: Cursor, f: EventFilter, *, limit: int = 150) -> dict[str, Any]:
     where, params = _where(f)
     edges = rows(
         cur,
-        f"WITH ev AS (SELECT e.event_key, e.actor_names || e.recipient_names AS names FROM events e{where}), "
+        "WITH ev AS (SELECT e.event_key, e.actor_names || e.recipient_names AS names "
+        f"FROM event_index e{where}), "
         "p AS (SELECT DISTINCT event_key, unnest(names) AS n FROM ev) "
         "SELECT a.n AS source, b.n AS target, count(*) AS weight FROM p a JOIN p b "
         "ON a.event_key = b.event_key AND a.n < b.n GROUP BY a.n, b.n "
@@ -305,13 +352,13 @@ def graph(cur: Cursor, f: EventFilter, *, limit: int = 150) -> dict[str, Any]:
 def places(cur: Cursor, f: EventFilter, *, limit: int = 500) -> list[dict[str, Any]]:
     """Places of the filtered events with how many events each saw, for the map."""
     where, params = _where(f)
+    extra = " AND " if where else " WHERE "
     return rows(
         cur,
-        "SELECT p.name, p.country, round(p.lat, 3) AS lat, round(p.lon, 3) AS lon, "
-        "count(DISTINCT m.event_key) AS events FROM event_mentions m "
-        "JOIN places p ON p.doc_id = m.doc_id AND p.entity_id = m.place "
-        f"WHERE m.event_key IN (SELECT e.event_key FROM events e{where}) "
-        "GROUP BY p.name, p.country, round(p.lat, 3), round(p.lon, 3) ORDER BY events DESC, p.name LIMIT ?",
+        "SELECT e.place_name AS name, e.country, round(e.lat, 3) AS lat, round(e.lon, 3) AS lon, "
+        f"count(*) AS events FROM event_index e{where}{extra}e.lat IS NOT NULL "
+        "GROUP BY e.place_name, e.country, round(e.lat, 3), round(e.lon, 3) "
+        "ORDER BY events DESC, name LIMIT ?",
         [*params, limit],
     )
 
@@ -320,10 +367,7 @@ def actors(
     cur: Cursor, *, q: str | None = None, type: str | None = None, limit: int = 50
 ) -> list[dict[str, Any]]:
     """Entities across the store, one row per canonical name and type, most reported first."""
-    sql = (
-        "SELECT any_value(name) AS name, type, any_value(country) AS country, any_value(sector) AS sector, "
-        "count(DISTINCT doc_id) AS articles FROM entities WHERE role = 'subject'"
-    )
+    sql = "SELECT name, type, country, sector, articles FROM actor_index WHERE 1 = 1"
     params: list[Any] = []
     if q:
         sql += " AND canonical LIKE ? ESCAPE '\\'"
@@ -331,16 +375,8 @@ def actors(
     if type:
         sql += " AND type = ?"
         params.append(type.upper())
-    sql += " GROUP BY canonical, type ORDER BY articles DESC, name LIMIT ?"
+    sql += " ORDER BY articles DESC, name LIMIT ?"
     return rows(cur, sql, [*params, limit])
-
-
-# An actor's events: its name among the event's actors and recipients, matched on the
-# names joined by a control character (one scan of the events table, no join).
-INVOLVED = (
-    "chr(31) || lower(array_to_string(e.actor_names || e.recipient_names, chr(31))) || chr(31) "
-    "LIKE ? ESCAPE '\\'"
-)
 
 
 def actor_profile(cur: Cursor, name: str, *, limit: int = 50) -> dict[str, Any] | None:
@@ -348,31 +384,28 @@ def actor_profile(cur: Cursor, name: str, *, limit: int = 50) -> dict[str, Any] 
     key = canonical(name)
     found = rows(
         cur,
-        "SELECT any_value(name) AS name, type, any_value(country) AS country, any_value(sector) AS sector, "
-        "count(DISTINCT doc_id) AS articles FROM entities WHERE canonical = ? GROUP BY type "
-        "ORDER BY articles DESC",
+        "SELECT name, type, country, sector, articles FROM actor_index WHERE canonical = ? "
+        "ORDER BY articles DESC, type",
         [key],
     )
     if not found:
         return None
-    pattern = "%\x1f" + like_pattern(key)[1:-1] + "\x1f%"
     events_page = rows(
         cur,
-        f"SELECT {EVENT_COLUMNS} FROM events e WHERE {INVOLVED} "
+        f"SELECT {EVENT_COLUMNS} FROM event_index e "
+        "JOIN (SELECT event_key FROM actor_events WHERE key = ?) a ON a.event_key = e.event_key "
         "ORDER BY e.day DESC NULLS LAST, e.event_key LIMIT ?",
-        [pattern, limit],
+        [key, limit],
     )
-    attach_mentions(cur, events_page)
     # Months and co-actors from one pass over the actor's events.
     spread = rows(
         cur,
-        f"WITH inv AS MATERIALIZED (SELECT e.day, e.actor_names || e.recipient_names AS names FROM events e "
-        f"WHERE {INVOLVED}) "
+        "WITH inv AS MATERIALIZED (SELECT day, names FROM actor_events WHERE key = ?) "
         "SELECT 'month' AS kind, substr(day, 1, 7) AS k, count(*) AS n FROM inv GROUP BY substr(day, 1, 7) "
         "UNION ALL SELECT 'actor' AS kind, x.n AS k, count(*) AS n "
         "FROM (SELECT unnest(names) AS n FROM inv) x "
         "WHERE lower(x.n) <> ? GROUP BY x.n",
-        [pattern, key],
+        [key, key],
     )
     months = sorted((r for r in spread if r["kind"] == "month"), key=lambda r: r["k"] or "")
     co = sorted((r for r in spread if r["kind"] == "actor"), key=lambda r: (-r["n"], r["k"]))[:25]
@@ -380,7 +413,7 @@ def actor_profile(cur: Cursor, name: str, *, limit: int = 50) -> dict[str, Any] 
         "name": found[0]["name"],
         "kinds": found,
         "events_total": sum(int(r["n"]) for r in months),
-        "events": events_page,
+        "events": [shape(r) for r in events_page],
         "by_month": [{"period": r["k"], "events": r["n"]} for r in months if r["k"] and len(r["k"]) == 7],
         "co_actors": [{"name": r["k"], "events": r["n"]} for r in co],
         "quotes_by": quotes_by(cur, key),
@@ -388,36 +421,17 @@ def actor_profile(cur: Cursor, name: str, *, limit: int = 50) -> dict[str, Any] 
     }
 
 
-QUOTE_COLUMNS = (
-    "q.doc_id, q.id, q.text, q.start_char AS start, q.end_char AS end, q.speaker_name AS speaker, "
-    "q.speaker_text, a.title, a.published"
-)
+QUOTE_COLUMNS = 'doc_id, id, text, start, "end", speaker, speaker_text, title, published'
 
 
 def quotes_by(cur: Cursor, key: str, limit: int = 50) -> list[dict[str, Any]]:
-    return rows(
-        cur,
-        f"SELECT {QUOTE_COLUMNS} FROM quotes q "
-        "JOIN entities en ON en.doc_id = q.doc_id AND en.id = q.speaker "
-        "JOIN articles a ON a.id = q.doc_id WHERE en.canonical = ? "
-        "ORDER BY a.published DESC NULLS LAST, q.doc_id, q.start_char LIMIT ?",
-        [key, limit],
-    )
+    return rows(cur, f"SELECT {QUOTE_COLUMNS} FROM quote_index WHERE speaker_key = ? LIMIT ?", [key, limit])
 
 
 def quotes_about(cur: Cursor, key: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Quotes whose words mention the actor, said by someone else."""
-    return rows(
-        cur,
-        f"SELECT DISTINCT {QUOTE_COLUMNS} FROM quotes q "
-        "JOIN mentions mn ON mn.doc_id = q.doc_id "
-        "AND mn.start_char >= q.start_char AND mn.end_char <= q.end_char "
-        "JOIN entities en ON en.doc_id = mn.doc_id AND en.id = mn.entity_id "
-        "JOIN articles a ON a.id = q.doc_id "
-        "WHERE en.canonical = ? AND (q.speaker IS NULL OR q.speaker <> en.id) "
-        "ORDER BY a.published DESC NULLS LAST, q.doc_id, start LIMIT ?",
-        [key, limit],
-    )
+    """Quotes whose words name the actor, said by someone else."""
+    sql = f"SELECT {QUOTE_COLUMNS} FROM quote_index WHERE list_contains(about_keys, ?) LIMIT ?"
+    return rows(cur, sql, [key, limit])
 
 
 def article(cur: Cursor, doc_id: str) -> dict[str, Any] | None:

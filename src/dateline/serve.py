@@ -1,8 +1,9 @@
 """`dateline serve`: a read-only REST API (FastAPI, OpenAPI at /docs) and the web page.
 
-Routes are thin: they check their parameters and call one function of `queries`. Each
-request gets its own cursor on the store's read-only connection, so requests run in
-parallel threads without sharing a DuckDB connection. Every response carries a strict
+Routes are thin: they check their parameters and call one function of `queries`. The
+store is attached read-only to an in-memory read side (`queries.open_read_side`); each
+request gets its own cursor on it, so requests run in parallel threads without sharing a
+DuckDB connection. Every response carries a strict
 Content-Security-Policy (scripts only from this server, no inline scripts), and every
 error is JSON: {"error": message, "status": code}.
 """
@@ -99,13 +100,15 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, list[Any]]:
     return "invalid request: " + "; ".join(parts), details
 
 
-def create_app(store: Store) -> FastAPI:
-    """The API and page over an open store (opened read-only by `dateline serve`)."""
+def create_app(db: str | Path) -> FastAPI:
+    """The API and page over the store at `db`, which is opened read-only."""
+    Store(db, read_only=True).close()  # a clear StoreError when it is missing or not a store
+    con = queries.open_read_side(str(db))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        store.close()
+        con.close()
 
     app = FastAPI(
         title="dateline",
@@ -115,7 +118,7 @@ def create_app(store: Store) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.store = store
+    app.state.con = con
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -138,7 +141,7 @@ def create_app(store: Store) -> FastAPI:
 
 
 def _cursor(request: Request) -> Iterator[Any]:
-    cur = request.app.state.store.con.cursor()
+    cur = request.app.state.con.cursor()
     try:
         yield cur
     finally:
@@ -208,7 +211,10 @@ def _routes(app: FastAPI) -> None:
     @app.get("/api/stats", tags=["summary"])
     def stats(cur: Cur) -> dict[str, Any]:
         """Counts and the spread of events over types, classes, modalities, actors and countries."""
-        return queries.stats(cur)
+        # The read side is a snapshot for the server's life, so its statistics are too.
+        if getattr(app.state, "stats", None) is None:
+            app.state.stats = queries.stats(cur)
+        return app.state.stats
 
     @app.get("/api/search", tags=["articles"])
     def search(
@@ -299,8 +305,8 @@ def _pages(app: FastAPI) -> None:
         log.warning("swagger-ui-bundle is not installed; /docs will not render")
 
 
-def run(store: Store, host: str, port: int) -> None:
+def run(db: str | Path, host: str, port: int) -> None:
     """Serve until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")

@@ -64,15 +64,6 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 first_seen TIMESTAMP)""",
         ],
     ),
-    (
-        2,
-        "indexes for the read side (REST API): mentions by event, places by document, entities by name",
-        [
-            "CREATE INDEX IF NOT EXISTS event_mentions_event_key ON event_mentions (event_key)",
-            "CREATE INDEX IF NOT EXISTS places_doc_id ON places (doc_id)",
-            "CREATE INDEX IF NOT EXISTS entities_canonical ON entities (canonical)",
-        ],
-    ),
 ]
 
 
