@@ -18,22 +18,15 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import time
 from pathlib import Path
 
 import httpx2 as httpx
 from served import actor_path, event_query, server, vocabulary
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.browser import CHROMIUM, launch
 
 
 def pct(values: list[float], q: float) -> float:
@@ -84,13 +77,13 @@ def api_latency(base: str, n: int, seed: int) -> list[str]:
 
 
 def first_render(base: str, loads: int) -> list[str]:
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         return ["first render: skipped (no /usr/bin/chromium)"]
     from playwright.sync_api import sync_playwright
 
     drawn, paint = [], []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(p)
         for _ in range(loads + 1):
             context = browser.new_context(viewport={"width": 1400, "height": 950})
             page = context.new_page()
