@@ -202,3 +202,11 @@ def test_hostile_article_runs_nothing(page, served_db):
     assert page.evaluate("window.__pwned === undefined")
     assert not page.problems  # type: ignore[attr-defined]
     shot(page, "hostile-article")
+
+
+def test_api_docs_render_offline_under_the_csp(page):
+    page.goto("/docs")
+    page.wait_for_selector(".opblock", timeout=15000)
+    assert page.locator(".opblock").count() >= 9
+    assert not page.problems  # type: ignore[attr-defined]
+    shot(page, "api-docs")

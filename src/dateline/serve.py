@@ -118,6 +118,9 @@ def create_app(db: str | Path) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
+    # The Swagger UI we can ship offline (swagger-ui-bundle: 4.15) reads OpenAPI 3.0
+    # documents only; FastAPI's schema is valid 3.0 in all but this label.
+    app.openapi_version = "3.0.3"
     app.state.con = con
 
     @app.exception_handler(StarletteHTTPException)
