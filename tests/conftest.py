@@ -42,3 +42,25 @@ def entity_by_name(doc: Document, name: str) -> dateline.Entity:
     matches = [e for e in doc.entities if e.name == name]
     assert matches, f"{name!r} not among {[e.name for e in doc.entities]}"
     return matches[0]
+
+
+HOSTILE = (
+    "Ministry statement <script>window.__pwned = 'script'</script>\n\n"
+    "Officials in Lima said on Monday that the Peruvian Army met protest leaders in Cusco. "
+    'The notice read <img src=x onerror="window.__pwned = \'onerror\'"> and '
+    '<a href="javascript:window.__pwned = \'link\'">click here</a> before it was removed.\n'
+)
+
+
+@pytest.fixture(scope="session")
+def served_db(tmp_path_factory: pytest.TempPathFactory, fixture_docs: dict[str, Document]) -> Path:
+    """A store of every fixture, the demo articles and one article full of hostile markup."""
+    folder = tmp_path_factory.mktemp("served")
+    (folder / "hostile-markup.txt").write_text(HOSTILE, encoding="utf-8")
+    path = folder / "served.duckdb"
+    with dateline.Store(path) as store:
+        for doc in fixture_docs.values():
+            store.add(doc)
+        summary = dateline.ingest([ROOT / "demo" / "articles", folder / "hostile-markup.txt"], store)
+    assert not summary.failed, summary.failed
+    return path

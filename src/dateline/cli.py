@@ -288,6 +288,25 @@ def summary(db: DbOption = None, limit: LimitOption = 10) -> None:
     _emit(pl, False, ["name", "country", "precision", "lat", "lon", "articles"], "places")
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the read-only REST API (OpenAPI docs at /docs) and the web page."""
+    from .serve import run  # FastAPI and uvicorn load only for this command
+
+    with _open(db) as store:  # refuses a missing or foreign file with the usual message
+        path = store.path
+    err.print(f"serving {path} read-only at http://{host}:{port}/  (API docs: /docs)")
+    try:
+        run(path, host, port)
+    except DatelineError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"dateline {__version__}")
