@@ -60,19 +60,26 @@ def strip_ui(line: str) -> str:
 
 # --- photo credits and captions ------------------------------------------------------
 
+_PHOTO = r"(?:photo(?:graph)?|image|picture|graphic|foto|사진|写真|图片|图)s?"
 _CREDIT_PATTERNS = (
-    re.compile(
-        r"\s*\[\s*(?:photo|image|picture|photograph|graphic)s?\s*(?:by|:|=|courtesy of)?\s*"
-        r"(?P<credit>[^\]]{2,80})\]\s*$",
-        re.I,
-    ),
-    re.compile(
-        r"\s*\(\s*(?:photo|image|picture)s?\s*(?:by|:|=|courtesy of)\s*(?P<credit>[^)]{2,80})\)\s*$", re.I
-    ),
-    re.compile(r"\s*(?i:photo|image|picture)s?\s*(?:by|:|/)\s*(?P<credit>[A-Z][^.]{1,60})\.?\s*$"),
+    # "[Photo by Yonhap]", "[사진=연합뉴스]"
+    re.compile(r"\s*\[\s*" + _PHOTO + r"\s*(?:by|:|=|courtesy of)?\s*(?P<credit>[^\]]{2,80})\]\s*$", re.I),
+    # "(Photo: Jane Roe)"
+    re.compile(r"\s*\(\s*" + _PHOTO + r"\s*(?:by|:|=|courtesy of)\s*(?P<credit>[^)]{2,80})\)\s*$", re.I),
+    # "(Reuters)", "(AP Photo/Ahn Young-joon)": checked below
     re.compile(r"\s*\(\s*(?P<credit>[^()]{2,40})\)\s*$"),
+    # "Photo: AFP", "Photograph: Jane Roe/AFP", "Foto: dpa"
+    re.compile(r"\s*(?i:" + _PHOTO + r")\s*(?:by|:|/)\s*(?P<credit>\w[^.()\[\]]{1,60})\.?\s*$"),
+    # "JEAN DUPONT / AFP", "MERIDIAN/Kim Hong-ji": a photographer and an agency
+    re.compile(
+        r"\s+(?P<credit>(?:[A-Z][A-Z'’.-]+\s+){1,3}/\s*[A-Z][\w.&-]{1,30}"
+        r"|[A-Z]{2,}(?:\s[A-Z]{2,})?/[A-Z][\w.'’ -]{2,40})$"
+    ),
+    # "… / Reuters": checked below
     re.compile(r"\s*/\s*(?P<credit>[A-Z][\w .&-]{1,40})$"),
 )
+# Patterns that match ordinary text too: a credit only when it names an agency or a photo credit.
+_CHECKED = {2, 5}
 
 
 @cache
@@ -93,7 +100,10 @@ def split_credit(text: str) -> tuple[str, str | None]:
         credit = m["credit"].strip().strip(".")
         # A bare "(…)" or "/ …" at the end is a credit only when it names an agency
         # or a photographer credit ("AP Photo/Ahn Young-joon").
-        if number >= 3 and not (is_media_org(credit) or "/" in credit or "photo" in credit.lower()):
+        if number in _CHECKED and not (is_media_org(credit) or "/" in credit or "photo" in credit.lower()):
+            continue
+        # "a photo by the lake" is prose: a credit names someone (capital) or an agency.
+        if number == 3 and not (credit[:1].isupper() or is_media_org(credit)):
             continue
         return text[: m.start()].strip(), credit
     return text.strip(), None
@@ -111,17 +121,19 @@ def caption_from(text: str) -> Caption | None:
 # --- bylines -----------------------------------------------------------------------
 
 _BYLINE = re.compile(
-    r"^\s*(?:by|written by|words by|reporting by|story by|reporters?:|by:)\s+(?P<names>.+?)\s*$",
+    r"^\s*(?:by|written by|words by|reporting by|story by|reporters?:|by:|von|par|por)\s+(?P<names>.+?)\s*$",
     re.I,
 )
 _ROLE_WORDS = re.compile(
     r"\b(?:staff\s+(?:writer|reporter|correspondent)|senior\s+\w+\s+(?:writer|reporter|correspondent)|"
     r"(?:chief\s+)?correspondent|reporter|columnist|editor|contributor|special to [\w ]+|"
-    r"news\s+desk|contributing writer|writer)\b",
+    r"news\s+desk|contributing writer|writer)\b|기자|특파원|記者|记者|特派員|特派员",
     re.I,
 )
 _EMAIL = re.compile(r"\S+@\S+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
+# A name in Hangul or Han characters is written as one token ("김민수", "王伟").
+_CJK_NAME = re.compile(r"^[\uac00-\ud7a3\u4e00-\u9fff]{2,4}$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:van|von|de|da|del|der|la|le|bin|al|el|ibn)$")
 
 
@@ -149,7 +161,9 @@ def clean_authors(values: Any) -> list[str]:
     for value in raw:
         value = _EMAIL.sub(" ", value)
         value = _HANDLE.sub(" ", value)
-        value = re.sub(r"^\s*(?:by|by:)\s+", "", value, flags=re.I)
+        value = re.sub(r"^\s*(?:by|by:|von|par|por)\s+", "", value, flags=re.I)
+        # "Reporting by A; editing by B": editors are not authors.
+        value = re.sub(r"[;,]?\s*(?:editing|edited|compiled)\s+by\b.*$", "", value, flags=re.I)
         value = re.sub(r"view all (?:posts|articles|stories) by", " ", value, flags=re.I)
         for part in re.split(r"\s*(?:,|;|&|\band\b|\|)\s*", value):
             part = _ROLE_WORDS.sub(" ", part)
@@ -159,6 +173,10 @@ def clean_authors(values: Any) -> list[str]:
             if not part or is_media_org(part):
                 continue
             tokens = part.split()
+            if len(tokens) == 1 and _CJK_NAME.match(part):
+                if part not in names:
+                    names.append(part)
+                continue
             if not 1 < len(tokens) <= 5 and not (len(tokens) == 1 and "-" in part):
                 continue
             if part.isupper():

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 import trafilatura
+from lxml import etree
 
 from .datetimes import find_stamps, normalise_iso
 from .extract import (
@@ -60,14 +61,28 @@ def _json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
 
 
 def _article_ld(tree: Any) -> dict[str, Any]:
-    for obj in _json_ld_objects(tree):
+    """The page's article object, its author and publisher references resolved.
+
+    Yoast-style graphs name the author only by "@id", pointing at a Person node elsewhere.
+    """
+    objects = list(_json_ld_objects(tree))
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
+    for obj in objects:
         types = obj.get("@type", [])
         types = [types] if isinstance(types, str) else types
         if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types) and (
             "headline" in obj or "datePublished" in obj
         ):
-            return obj
+            return {key: _resolve(value, by_id) for key, value in obj.items()}
     return {}
+
+
+def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    if isinstance(value, list):
+        return [_resolve(v, by_id) for v in value]
+    if isinstance(value, dict) and set(value) == {"@id"}:
+        return by_id.get(value["@id"], value)
+    return value
 
 
 class _Page:
@@ -202,12 +217,18 @@ def _labelled_stamp(body_text: str, kind: str) -> str | None:
     return None
 
 
+# Text nodes kept apart: block elements glued together ("…coastPublished : …") would
+# hide a label's start and run a time zone into the next word ("GMTPakistan").
+_VISIBLE_TEXT = etree.XPath("//body//text()[not(parent::script or parent::style)]", smart_strings=False)
+
+
 @cache
 def _label_pattern(kind: str) -> re.Pattern[str]:
-    # As written, capitalised or in capitals: "updated" inside a sentence is prose.
+    # Capitalised or in capitals, opening a text node or after a "|" or "·" separator:
+    # "updated" inside a sentence is prose.
     labels = {form for label in _date_labels(kind) for form in (label.capitalize(), label.upper())}
     alternatives = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
-    return re.compile(r"(?<!\w)(?:" + alternatives + r")\b")
+    return re.compile(r"(?:^|(?<=\n)|(?<=\|)|(?<=·))\s*(?:" + alternatives + r")(?!\w)")
 
 
 def _time_elements(tree: Any, kind: str) -> list[str]:
@@ -240,8 +261,7 @@ def _dates(page: _Page) -> tuple[str | None, str | None]:
         *_time_elements(tree, "publish|pubdate|posted"),
         *tree.xpath("//time/@datetime")[:1],
     )
-    body = tree.find("body")
-    body_text = body.text_content() if body is not None else ""
+    body_text = "\n".join(_VISIBLE_TEXT(tree))
     if published is None:
         published = _labelled_stamp(body_text, "published")
     updated = _precise(
@@ -296,15 +316,14 @@ def _captions(tree: Any) -> list[Caption]:
         text = _text(node)
         if not text or len(text) > 600:
             continue
-        caption = caption_from(text)
-        if caption is None:
-            continue
-        if caption.credit is None:
-            credit_nodes = node.xpath(".//*[contains(@class, 'credit')]")
-            if credit_nodes:
-                credit = _text(credit_nodes[0])
-                caption = Caption(text=caption.text.replace(credit, "").strip(), credit=credit)
-        if all(c.text != caption.text for c in captions):
+        # A credit the page marks up as such beats any pattern in the text.
+        credit_nodes = node.xpath(".//*[contains(@class, 'credit') or contains(@class, 'copyright')]")
+        credit = _text(credit_nodes[0]) if credit_nodes else ""
+        if credit and text.endswith(credit):
+            caption: Caption | None = Caption(text=strip_ui(text[: -len(credit)]).strip(), credit=credit)
+        else:
+            caption = caption_from(text)
+        if caption is not None and caption.text and all(c.text != caption.text for c in captions):
             captions.append(caption)
     return captions
 

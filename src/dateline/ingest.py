@@ -96,6 +96,14 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
                 raise InputError(source, f"byte-order mark says {name} but: {exc.reason}") from None
     if _looks_binary(data):
         raise InputError(source, "binary file (NUL or control bytes), not text, HTML or JSON")
+    # Valid UTF-8 with multi-byte sequences is UTF-8 whatever the page declares: legacy
+    # encodings almost never form such sequences by chance, and CMSs often keep a stale
+    # "iso-8859-1" in their templates after moving to UTF-8.
+    if _has_utf8_multibyte(data):
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     if declared:
         try:
             return data.decode(declared), codecs.lookup(declared).name
