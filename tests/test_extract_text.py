@@ -30,7 +30,8 @@ def test_labelled_published_and_updated_with_zone_and_byline_at_start():
     article = run(
         "Flood waters recede in Sylhet\n\n"
         "Published: 18 September 2023 10:34 BST  Updated: 18 September 2023 13:40 BST\n\n"
-        "By Nadia Rahman and Erik Holm\n\nFlood waters began to recede in Sylhet on Monday, officials said.\n\n"
+        "By Nadia Rahman and Erik Holm\n\n"
+        "Flood waters began to recede in Sylhet on Monday, officials said.\n\n"
         "Aid groups said thousands still needed shelter."
     )
     assert article.title == "Flood waters recede in Sylhet"
@@ -57,12 +58,14 @@ def test_am_pm_stamp_with_zone_dash_dateline_and_reporting_credit():
 def test_doubled_caption_and_ui_strings_in_other_scripts(ui):
     article = run(
         "Ferry service resumes\n2023-09-18 10:34\n"
-        f"Passengers wait at the terminal. [Photo by News1]{ui}\nPassengers wait at the terminal. [Photo by News1]\n"
+        f"Passengers wait at the terminal. [Photo by News1]{ui}\n"
+        "Passengers wait at the terminal. [Photo by News1]\n"
         f"The ferry to Jeju resumed on Monday after a typhoon.\n{ui}\n"
         "Officials said all routes would reopen by Wednesday."
     )
     assert [(c.text, c.credit) for c in article.captions] == [("Passengers wait at the terminal.", "News1")]
     assert ui not in article.text
     assert article.text == (
-        "The ferry to Jeju resumed on Monday after a typhoon.\n\nOfficials said all routes would reopen by Wednesday."
+        "The ferry to Jeju resumed on Monday after a typhoon.\n\n"
+        "Officials said all routes would reopen by Wednesday."
     )

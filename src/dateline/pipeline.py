@@ -33,7 +33,7 @@ def annotate(doc: Doc, article: Article, settings: Settings) -> dict[str, Any]:
 
 
 def _source(raw: RawInput) -> Source:
-    fmt = "json" if raw.container in {"json", "jsonl"} else raw.format
+    fmt = {"json": "json", "jsonl": "json", "warc": "warc", "feed": "feed"}.get(raw.container, raw.format)
     return Source(path=raw.path, url=raw.url, format=fmt, encoding=raw.encoding, record=raw.record)  # type: ignore[arg-type]
 
 
