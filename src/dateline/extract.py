@@ -249,21 +249,77 @@ def split_dateline(text: str) -> tuple[str | None, str]:
 # --- dispatch ------------------------------------------------------------------------
 
 
+# Bounds that keep extraction time per page bounded (a few seconds at most): the largest
+# real article pages are 1-2 MB of HTML, most of it scripts, styles and inline images.
+MAX_HTML_CHARS = 5_000_000
+MAX_TEXT_CHARS = 2_000_000
+_INLINE_DATA = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
+
+
+def _without_heavy_blocks(html: str) -> str:
+    """The page without script/style/svg blocks and inline base64 data, in linear time.
+
+    (A regular expression with a lazy body would rescan the rest of the page for every
+    unclosed <script>, quadratic on hostile input.)
+    """
+    folded = html.lower()
+    tags = ("script", "style", "svg")
+    following = {tag: folded.find(f"<{tag}") for tag in tags}  # next opening of each, -1 if none
+    kept: list[str] = []
+    position = 0
+    while True:
+        for tag in tags:
+            if 0 <= following[tag] < position:
+                following[tag] = folded.find(f"<{tag}", position)
+        open_ = [(i, tag) for tag, i in following.items() if i >= 0]
+        if not open_:
+            kept.append(html[position:])
+            break
+        start, tag = min(open_)
+        kept.append(html[position:start])
+        end = folded.find(f"</{tag}", start)
+        if end < 0:
+            break  # unclosed to the end of the page: nothing after it is article text
+        position = folded.find(">", end) + 1 or len(html)
+    return _INLINE_DATA.sub("", "".join(kept))
+
+
+def _bounded(raw: RawInput) -> str:
+    text = raw.text
+    if raw.format == "html" and MAX_HTML_CHARS < len(text) <= 4 * MAX_HTML_CHARS:
+        text = _without_heavy_blocks(text)
+    limit = MAX_HTML_CHARS if raw.format == "html" else MAX_TEXT_CHARS
+    if len(text) > limit:
+        raise ExtractionError(
+            raw.label,
+            f"{raw.format} input is {len(text):,} characters (scripts and styles aside), over the "
+            f"{limit:,} the extractor reads; is it one article?",
+        )
+    return text
+
+
+_MIN_UNTITLED_CHARS = 20
+
+
 def extract(raw: RawInput) -> Article:
     """The article in `raw`; metadata given with the input (JSON records) wins."""
+    text = _bounded(raw)
     if raw.format == "html":
         from .extract_html import extract_html
 
-        article = extract_html(raw.text, url=raw.url)
+        article = extract_html(text, url=raw.url)
     else:
         from .extract_text import extract_text
 
-        article = extract_text(raw.text)
+        article = extract_text(text)
     article = _apply_metadata(article, raw.metadata)
     if article.dateline is None:
         article.dateline, article.text = split_dateline(article.text)
     if not article.text.strip():
         raise ExtractionError(raw.label, "no article text found in the input")
+    # A few characters and no headline is a menu or a button the extractor fell back on.
+    if len(article.text.strip()) < _MIN_UNTITLED_CHARS and not article.title:
+        raise ExtractionError(raw.label, f"no article text found (only {article.text.strip()!r})")
     if article.language is None:
         article.language = detect_language(article.text)
     return article

@@ -51,6 +51,16 @@ def _document(raw: RawInput, article: Article, doc: Doc, settings: Settings) -> 
     return Document(id=raw.id, source=_source(raw), article=article, **annotate(doc, article, settings))
 
 
+def extract_only(raw: RawInput, settings: Settings | None = None) -> Document:
+    """A document with only `source` and `article` filled: extraction without NLP.
+
+    For metadata work over large collections, where loading spaCy and annotating every
+    body would cost a hundred times more than reading titles, dates and authors.
+    """
+    settings = settings or Settings()
+    return Document(id=raw.id, source=_source(raw), article=_prepare(raw, settings))
+
+
 def process_raw(raw: RawInput, settings: Settings | None = None) -> Document:
     settings = settings or Settings()
     article = _prepare(raw, settings)
