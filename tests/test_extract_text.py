@@ -69,3 +69,25 @@ def test_doubled_caption_and_ui_strings_in_other_scripts(ui):
         "The ferry to Jeju resumed on Monday after a typhoon.\n\n"
         "Officials said all routes would reopen by Wednesday."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Publié le 19/10/2023 à 12h15", "2023-10-19T12:15:00"),
+        ("20.11.2023, 14.26 Uhr", "2023-11-20T14:26:00"),
+        ("18.09.2023 10:34 CEST", "2023-09-18T10:34:00+02:00"),
+        ("09/18/2023 10:34", "2023-09-18T10:34:00"),  # second number over 12: month first
+        ("Updated: Sep 18, 2023, 10:34 IST", "2023-09-18T10:34:00+05:30"),
+    ],
+)
+def test_day_first_and_regional_stamps(text, iso):
+    from dateline.datetimes import find_stamps
+
+    assert find_stamps(text)[0][2] == iso
+
+
+def test_version_numbers_are_not_dates():
+    from dateline.datetimes import find_stamps
+
+    assert find_stamps("firmware 1.2.2023.4 was released") == []

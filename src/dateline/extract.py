@@ -165,7 +165,7 @@ def clean_authors(values: Any) -> list[str]:
         # "Reporting by A; editing by B": editors are not authors.
         value = re.sub(r"[;,]?\s*(?:editing|edited|compiled)\s+by\b.*$", "", value, flags=re.I)
         value = re.sub(r"view all (?:posts|articles|stories) by", " ", value, flags=re.I)
-        for part in re.split(r"\s*(?:,|;|&|\band\b|\|)\s*", value):
+        for part in re.split(r"\s*(?:,|;|&|\|)\s*|\s+(?:and|und|et|y|e|và|dan)\s+", value):
             part = _ROLE_WORDS.sub(" ", part)
             # "Name in Seoul": a reporter's location is not part of the name.
             part = re.sub(r"\s+(?:in|from|at)\s+[A-Z][\w .'-]*$", "", part.strip())

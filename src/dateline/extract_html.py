@@ -92,6 +92,7 @@ class _Page:
         self.tree = tree
         self.ld = _article_ld(tree)
         self.metas: dict[str, str] = {}
+        self._body_text: str | None = None
         for node in tree.iter("meta"):
             content = (node.get("content") or "").strip()
             if not content:
@@ -100,6 +101,13 @@ class _Page:
                 key = (node.get(attr) or "").strip().casefold()
                 if key and key not in self.metas:
                     self.metas[key] = content
+
+    @property
+    def body_text(self) -> str:
+        """The body's text nodes, one per line (block elements glued together hide labels)."""
+        if self._body_text is None:
+            self._body_text = "\n".join(_VISIBLE_TEXT(self.tree))
+        return self._body_text
 
     def meta(self, *names: str) -> str | None:
         for name in names:
@@ -224,11 +232,11 @@ _VISIBLE_TEXT = etree.XPath("//body//text()[not(parent::script or parent::style)
 
 @cache
 def _label_pattern(kind: str) -> re.Pattern[str]:
-    # Capitalised or in capitals, opening a text node or after a "|" or "·" separator:
+    # Capitalised or in capitals, opening a text node or after a "|", "·" or "/" separator:
     # "updated" inside a sentence is prose.
     labels = {form for label in _date_labels(kind) for form in (label.capitalize(), label.upper())}
     alternatives = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
-    return re.compile(r"(?:^|(?<=\n)|(?<=\|)|(?<=·))\s*(?:" + alternatives + r")(?!\w)")
+    return re.compile(r"(?:^|(?<=\n)|(?<=\|)|(?<=·)|(?<=/))\s*(?:" + alternatives + r")(?!\w)")
 
 
 def _time_elements(tree: Any, kind: str) -> list[str]:
@@ -241,6 +249,15 @@ def _time_elements(tree: Any, kind: str) -> list[str]:
             namespaces=_RE_NS,
         )
     ]
+
+
+def _time_texts(tree: Any) -> list[str]:
+    """Stamps printed inside <time> elements that carry no datetime attribute."""
+    for node in tree.xpath("//time[not(@datetime)]")[:3]:
+        stamps = find_stamps(_text(node))
+        if stamps:
+            return [stamps[0][2]]
+    return []
 
 
 def _dates(page: _Page) -> tuple[str | None, str | None]:
@@ -260,8 +277,9 @@ def _dates(page: _Page) -> tuple[str | None, str | None]:
         ),
         *_time_elements(tree, "publish|pubdate|posted"),
         *tree.xpath("//time/@datetime")[:1],
+        *_time_texts(tree),
     )
-    body_text = "\n".join(_VISIBLE_TEXT(tree))
+    body_text = page.body_text
     if published is None:
         published = _labelled_stamp(body_text, "published")
     updated = _precise(
@@ -301,12 +319,37 @@ def _authors(page: _Page) -> list[str]:
             found = parse_byline(text) or clean_authors([text])
             if found:
                 return found
+    # "Kim Min-su Reporter": a short line that is a name and a reporter's role.
+    found = _role_line(page)
+    if found:
+        return found
     # A byline printed as a paragraph of its own near the top or the end of the article.
     paragraphs = page.tree.xpath("//article//p | //main//p") or page.tree.xpath("//body//p")
     for node in [*paragraphs[:4], *paragraphs[-3:]]:
         byline = parse_byline(_text(node))
         if byline:
             return byline
+    return []
+
+
+_ROLES = ("Reporter", "Correspondent", "Staff Writer", "Writer", "기자", "記者", "记者")
+_ROLE_LINE = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,3})[ \t]*,?[ \t]+(?:Staff[ \t]+)?(?:"
+    + "|".join(_ROLES)
+    + r")"
+)
+
+
+def _role_line(page: _Page) -> list[str]:
+    """Names from short lines that end in a reporter's role ("Kim Min-su Reporter")."""
+    for line in page.body_text.split("\n"):
+        line = line.strip()
+        if len(line) > 80 or not line.endswith(_ROLES):
+            continue
+        m = _ROLE_LINE.fullmatch(line)
+        names = clean_authors([m["name"]]) if m else []
+        if names:
+            return names
     return []
 
 
@@ -426,9 +469,9 @@ def _fallback_date(tree: Any) -> str | None:
 
 
 def _publisher_from_footer(tree: Any) -> str | None:
-    for node in tree.xpath("//footer//*[self::p or self::small or self::div or self::span]"):
+    for node in tree.xpath("//footer | //footer//*[self::p or self::small or self::div or self::span]"):
         line = _text(node)
-        if is_copyright(line):
+        if is_copyright(line) and len(line) < 200:
             publisher = publisher_from_copyright(line)
             if publisher:
                 return publisher
