@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .errors import DatelineError
 from .ingest import RawInput, iter_inputs
 from .models import Document
-from .pipeline import process_many
+from .pipeline import extract_only, process_many
 from .settings import Settings
 from .store import Store
 
@@ -59,6 +59,27 @@ def documents(
             yield result
         else:
             summary.failed.append(_failure(result, raw))
+
+
+def extracted(
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings | None = None,
+    summary: Summary | None = None,
+) -> Iterator[Document]:
+    """Documents with only `source` and `article` for every input under `paths` (no NLP)."""
+    settings = settings or Settings()
+    summary = summary if summary is not None else Summary()
+    for item in iter_inputs(paths, settings.max_bytes):
+        summary.read += 1
+        if isinstance(item, DatelineError):
+            summary.failed.append(_failure(item))
+            continue
+        try:
+            yield extract_only(item, settings)
+        except DatelineError as exc:
+            summary.failed.append(_failure(exc, item))
+        except Exception as exc:  # a parser bug on one page must not end the batch
+            summary.failed.append(Failure(item.label, f"extraction failed: {exc!r}"))
 
 
 def ingest(

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from . import __version__
-from .batch import Summary, documents, ingest
+from .batch import Summary, documents, extracted, ingest
 from .errors import DatelineError
 from .settings import DB_ENV, Settings, default_db
 from .store import Store
@@ -49,20 +49,10 @@ def _report_failures(summary: Summary) -> None:
         err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", markup=True, highlight=False)
 
 
-@app.command()
-def process(
-    paths: PathsArg,
-    format: Annotated[
-        str, typer.Option("--format", help="json (one document, indented) or jsonl.")
-    ] = "jsonl",
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
-) -> None:
-    """Print dateline/1 documents for files or directories, without a store."""
+def _print_documents(docs: Any, format: str, summary: Summary, strict: bool) -> None:
     if format not in {"json", "jsonl"}:
         err.print("error: --format must be json or jsonl")
         raise typer.Exit(2)
-    summary = Summary()
-    docs = documents(paths, Settings(), summary)
     if format == "json":
         collected = list(docs)
         if len(collected) == 1:
@@ -78,6 +68,24 @@ def process(
     _report_failures(summary)
     if summary.failed and (strict or summary.read == len(summary.failed)):
         raise typer.Exit(1)
+
+
+FormatOption = Annotated[str, typer.Option("--format", help="json (one document, indented) or jsonl.")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")]
+
+
+@app.command()
+def process(paths: PathsArg, format: FormatOption = "jsonl", strict: StrictOption = False) -> None:
+    """Print dateline/1 documents for files or directories, without a store."""
+    summary = Summary()
+    _print_documents(documents(paths, Settings(), summary), format, summary, strict)
+
+
+@app.command()
+def extract(paths: PathsArg, format: FormatOption = "jsonl", strict: StrictOption = False) -> None:
+    """Print dateline/1 documents with only article and source filled (no NLP; fast)."""
+    summary = Summary()
+    _print_documents(extracted(paths, Settings(), summary), format, summary, strict)
 
 
 @app.command("ingest")

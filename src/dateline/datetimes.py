@@ -60,6 +60,14 @@ NAMED_STAMP = re.compile(
     re.I,
 )
 
+# Day first, as Europe and most of the world print it: "18.09.2023, 10.34 Uhr",
+# "18/09/2023 à 10h34". A "/" date whose second number is over 12 is month first (US).
+DMY_STAMP = re.compile(
+    r"(?<![\d.\/])(?P<first>\d{1,2})(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?!\d|\.\d)"
+    r"(?:(?:\s*,|\s+à|\s+um|\s+at|\s+-)?\s+(?P<hour>\d{1,2})(?:[:h](?P<minute>\d{2})(?::(?P<second_>\d{2}))?"
+    r"|\.(?P<minute2>\d{2})(?=\s*Uhr))(?:\s*Uhr)?)?" + _ZONE
+)
+
 
 @cache
 def zone_offsets() -> dict[str, str]:
@@ -195,6 +203,23 @@ def find_stamps(text: str) -> list[tuple[int, int, str]]:
             m["minute"],
             m["second"],
             m["ampm"],
+            m["zone"],
+        )
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in DMY_STAMP.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
+        first, second = int(m["first"]), int(m["second"])
+        day, month = (second, first) if m["sep"] == "/" and second > 12 else (first, second)
+        iso = _compose(
+            int(m["year"]),
+            month,
+            day,
+            m["hour"],
+            m["minute"] or m["minute2"],
+            m["second_"],
+            None,
             m["zone"],
         )
         if iso:

@@ -23,7 +23,9 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".rdf", ".xml"}
+WARC_NAMES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 # Keys a JSON record may use for its body and metadata, in order of preference.
 TEXT_KEYS = ("text", "body", "content", "articleBody")
@@ -58,7 +60,7 @@ class RawInput:
     url: str | None = None
     encoding: str | None = None
     record: int | None = None
-    container: str = "file"  # "file" | "json" | "jsonl": how it was packaged
+    container: str = "file"  # "file" | "json" | "jsonl" | "warc" | "feed": how it was packaged
     metadata: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -94,8 +96,22 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
                 return data.decode(name), name.replace("-sig", "")
             except UnicodeDecodeError as exc:
                 raise InputError(source, f"byte-order mark says {name} but: {exc.reason}") from None
+    bomless = _bomless_utf16(data)
+    if bomless:
+        try:
+            return data.decode(bomless), bomless
+        except UnicodeDecodeError:
+            pass
     if _looks_binary(data):
         raise InputError(source, "binary file (NUL or control bytes), not text, HTML or JSON")
+    # Valid UTF-8 with multi-byte sequences is UTF-8 whatever the page declares: legacy
+    # encodings almost never form such sequences by chance, and CMSs often keep a stale
+    # "iso-8859-1" in their templates after moving to UTF-8.
+    if _has_utf8_multibyte(data):
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     if declared:
         try:
             return data.decode(declared), codecs.lookup(declared).name
@@ -119,6 +135,19 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
     return str(best), codecs.lookup(best.encoding).name
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: ASCII markup leaves every other byte NUL."""
+    sample = data[:512]
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
@@ -130,8 +159,21 @@ def _looks_binary(data: bytes) -> bool:
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
 def _has_utf8_multibyte(data: bytes) -> bool:
-    return len(_UTF8_MULTIBYTE.findall(data[:200_000])) >= 2
+    """Whether the non-ASCII bytes are (nearly) all valid UTF-8 sequences.
+
+    CP949, Shift_JIS, EUC-JP and GB18030 text forms UTF-8-like byte runs by chance, but
+    under half of its high bytes (measured: 22-49%); UTF-8 with a few stray bytes is the reverse.
+    """
+    sample = data[:200_000]
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    if high == 0:
+        return False
+    covered = sum(len(m) for m in _UTF8_MULTIBYTE.findall(sample))
+    return covered >= 4 and covered >= 0.7 * high
 
 
 def sniff_format(text: str) -> str:
@@ -141,9 +183,26 @@ def sniff_format(text: str) -> str:
     return "text"
 
 
+def meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KB (meta charset or http-equiv)."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "ignore") if match else None
+
+
+def is_known(path: Path) -> bool:
+    """Whether a directory walk should read this file (by its name)."""
+    return path.suffix.lower() in KNOWN_SUFFIXES or path.name.lower().endswith(WARC_NAMES) or not path.suffix
+
+
 def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[RawInput | InputError]:
-    """The inputs held in one file: one for text/HTML, one per record for JSON and JSONL."""
+    """The inputs held in one file: one for text/HTML, one per record for JSON, JSONL,
+    WARC (HTML responses) and RSS/Atom feeds (items)."""
     label = str(path)
+    if path.name.lower().endswith(WARC_NAMES):
+        from .warc import read_warc  # streamed: a crawl may be far over max_bytes
+
+        yield from read_warc(path, max_record_bytes=max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -154,6 +213,12 @@ def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[RawInput | In
         yield InputError(label, f"cannot read: {exc.strerror or exc}")
         return
     suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES:
+        from .feeds import is_feed, read_feed
+
+        if suffix != ".xml" or is_feed(data):
+            yield from read_feed(data, label)
+            return
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(data, label)
     elif suffix in JSON_SUFFIXES:
@@ -166,11 +231,7 @@ def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[RawInput | In
 
 
 def _read_document(data: bytes, label: str, suffix: str) -> RawInput:
-    declared = None
-    match = _META_CHARSET.search(data[:4096])
-    if match:
-        declared = match.group(1).decode("ascii", "ignore")
-    text, encoding = decode(data, label, declared)
+    text, encoding = decode(data, label, meta_charset(data))
     if suffix in HTML_SUFFIXES:
         fmt = "html"
     elif suffix in TEXT_SUFFIXES:
@@ -291,7 +352,7 @@ def _walk(root: Path, seen_dirs: set[str]) -> Iterator[Path | InputError]:
         if entry.is_dir():
             yield from _walk(entry, seen_dirs)
         elif entry.is_file():
-            if entry.suffix.lower() in KNOWN_SUFFIXES or not entry.suffix:
+            if is_known(entry):
                 yield entry
         elif entry.is_symlink():
             yield InputError(str(entry), "broken symbolic link")
@@ -319,11 +380,7 @@ def from_value(
     """A RawInput from text or bytes handed to the Python API."""
     label = path or url or "<input>"
     if isinstance(value, bytes):
-        declared = None
-        match = _META_CHARSET.search(value[:4096])
-        if match:
-            declared = match.group(1).decode("ascii", "ignore")
-        text, encoding = decode(value, label, declared)
+        text, encoding = decode(value, label, meta_charset(value))
     else:
         if not value.strip():
             raise InputError(label, "empty text")

@@ -55,7 +55,8 @@ class Source(Record):
     format: SourceFormat = "text"
     encoding: str | None = None
     record: int | None = Field(
-        default=None, description="1-based line or item number inside a JSONL/JSON file"
+        default=None,
+        description="1-based line or item number inside a JSONL/JSON file, record in a WARC, item in a feed",
     )
 
 

@@ -35,7 +35,7 @@ def annotate(doc: Doc, article: Article, settings: Settings) -> dict[str, Any]:
 
 
 def _source(raw: RawInput) -> Source:
-    fmt = "json" if raw.container in {"json", "jsonl"} else raw.format
+    fmt = {"json": "json", "jsonl": "json", "warc": "warc", "feed": "feed"}.get(raw.container, raw.format)
     return Source(path=raw.path, url=raw.url, format=fmt, encoding=raw.encoding, record=raw.record)  # type: ignore[arg-type]
 
 
@@ -51,6 +51,16 @@ def _prepare(raw: RawInput, settings: Settings) -> Article:
 
 def _document(raw: RawInput, article: Article, doc: Doc, settings: Settings) -> Document:
     return Document(id=raw.id, source=_source(raw), article=article, **annotate(doc, article, settings))
+
+
+def extract_only(raw: RawInput, settings: Settings | None = None) -> Document:
+    """A document with only `source` and `article` filled: extraction without NLP.
+
+    For metadata work over large collections, where loading spaCy and annotating every
+    body would cost a hundred times more than reading titles, dates and authors.
+    """
+    settings = settings or Settings()
+    return Document(id=raw.id, source=_source(raw), article=_prepare(raw, settings))
 
 
 def process_raw(raw: RawInput, settings: Settings | None = None) -> Document:
