@@ -84,7 +84,13 @@ def test_doubled_caption_and_ui_strings_in_other_scripts(ui):
 def test_day_first_and_regional_stamps(text, iso):
     from dateline.datetimes import find_stamps
 
-    assert find_stamps(text)[0][2] == iso
+    assert find_stamps(text, guess_zones=True)[0][2] == iso
+
+
+def test_ambiguous_zone_in_article_text_is_not_guessed():
+    from dateline.datetimes import find_stamps
+
+    assert find_stamps("Updated: Sep 18, 2023, 10:34 IST")[0][2] == "2023-09-18T10:34:00"
 
 
 def test_version_numbers_are_not_dates():

@@ -154,6 +154,7 @@ def _compose(
     second: str | None,
     ampm: str | None,
     zone: str | None,
+    guess: bool = False,
 ) -> str | None:
     try:
         date(year, month, day)
@@ -172,11 +173,19 @@ def _compose(
         return f"{year:04d}-{month:02d}-{day:02d}"
     stamp = f"{year:04d}-{month:02d}-{day:02d}T{h:02d}:{m:02d}:{s:02d}"
     offset = _offset(zone)
+    if offset is None and guess and zone:
+        # A page's own stamp gives nothing to check an ambiguous zone against: take the
+        # reading listed first in ambiguous_zones.tsv, the one most common in news.
+        offset = next(iter(_ambiguous_zones().get(zone.upper(), ())), None)
     return stamp + offset if offset else stamp
 
 
-def find_stamps(text: str) -> list[tuple[int, int, str]]:
-    """Absolute timestamps in `text` as (start, end, iso), in order of appearance."""
+def find_stamps(text: str, *, guess_zones: bool = False) -> list[tuple[int, int, str]]:
+    """Absolute timestamps in `text` as (start, end, iso), in order of appearance.
+
+    `guess_zones` (for a page's own published/updated stamps) reads an ambiguous zone
+    abbreviation with its most common reading; in article text such a zone is left
+    unresolved unless the publication offset settles it (`zone_offset`)."""
     found: list[tuple[int, int, str]] = []
     for m in NUMERIC_STAMP.finditer(text):
         iso = _compose(
@@ -188,6 +197,7 @@ def find_stamps(text: str) -> list[tuple[int, int, str]]:
             m["second"],
             m["ampm"],
             m["zone"],
+            guess_zones,
         )
         if iso:
             found.append((m.start(), m.end(), iso))
@@ -204,6 +214,7 @@ def find_stamps(text: str) -> list[tuple[int, int, str]]:
             m["second"],
             m["ampm"],
             m["zone"],
+            guess_zones,
         )
         if iso:
             found.append((m.start(), m.end(), iso))
@@ -221,6 +232,7 @@ def find_stamps(text: str) -> list[tuple[int, int, str]]:
             m["second_"],
             None,
             m["zone"],
+            guess_zones,
         )
         if iso:
             found.append((m.start(), m.end(), iso))
@@ -235,7 +247,7 @@ def normalise_iso(value: str | None) -> str | None:
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        stamps = find_stamps(value)
+        stamps = find_stamps(value, guess_zones=True)
         return stamps[0][2] if stamps else None
     if len(value) <= 10:
         return parsed.date().isoformat()

@@ -219,7 +219,7 @@ def _precise(*values: Any) -> str | None:
 def _labelled_stamp(body_text: str, kind: str) -> str | None:
     """The stamp right after a visible label ("Updated Sept. 18, 2023 10:34 a.m.")."""
     for m in _label_pattern(kind).finditer(body_text):
-        stamps = find_stamps(body_text[m.end() : m.end() + 80])
+        stamps = find_stamps(body_text[m.end() : m.end() + 80], guess_zones=True)
         if stamps and stamps[0][0] <= 12:
             return stamps[0][2]
     return None
@@ -254,7 +254,7 @@ def _time_elements(tree: Any, kind: str) -> list[str]:
 def _time_texts(tree: Any) -> list[str]:
     """Stamps printed inside <time> elements that carry no datetime attribute."""
     for node in tree.xpath("//time[not(@datetime)]")[:3]:
-        stamps = find_stamps(_text(node))
+        stamps = find_stamps(_text(node), guess_zones=True)
         if stamps:
             return [stamps[0][2]]
     return []

@@ -35,7 +35,7 @@ _EDGE = 6
 
 def _timestamp_line(line: str) -> tuple[str | None, str | None] | None:
     """(published, updated) when the whole line is a timestamp line, else None."""
-    stamps = find_stamps(line)
+    stamps = find_stamps(line, guess_zones=True)
     if not stamps:
         return None
     rest, last = [], 0
