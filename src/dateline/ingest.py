@@ -7,6 +7,7 @@ and the reason; the caller reports it and goes on with the rest of the batch.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .limits import read_bounded
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -145,13 +147,9 @@ def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[RawInput | In
     """The inputs held in one file: one for text/HTML, one per record for JSON and JSONL."""
     label = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield InputError(label, f"file is {size:,} bytes, over the limit of {max_bytes:,}")
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputError(label, f"cannot read: {exc.strerror or exc}")
+        data = read_bounded(path, max_bytes)
+    except InputError as exc:
+        yield exc
         return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
@@ -226,6 +224,7 @@ def record_input(
     where = f"{path}:{number}" if number is not None else (path or "<record>")
     if not isinstance(obj, dict):
         raise InputError(where, f"record is a JSON {type(obj).__name__}, expected an object")
+    _refuse_lone_surrogates(obj, where)
     body, fmt = None, "text"
     for key in HTML_KEYS:
         if isinstance(obj.get(key), str) and obj[key].strip():
@@ -257,6 +256,17 @@ def record_input(
         container=container,
         metadata=metadata,
     )
+
+
+def _refuse_lone_surrogates(obj: dict[str, Any], where: str) -> None:
+    # JSON may spell half of a UTF-16 pair ("\ud800") that no UTF-8 text can hold; it
+    # would pass here and fail later, when the document is printed or stored.
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            where, f"record holds an unpaired UTF-16 surrogate escape (\\u{ord(exc.object[exc.start]):04x})"
+        ) from None
 
 
 def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | InputError]:
@@ -294,7 +304,16 @@ def _walk(root: Path, seen_dirs: set[str]) -> Iterator[Path | InputError]:
             if entry.suffix.lower() in KNOWN_SUFFIXES or not entry.suffix:
                 yield entry
         elif entry.is_symlink():
-            yield InputError(str(entry), "broken symbolic link")
+            yield InputError(str(entry), _link_reason(entry))
+
+
+def _link_reason(link: Path) -> str:
+    try:
+        link.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link points back to itself)"
+    return "broken symbolic link (its target does not exist)"
 
 
 def iter_inputs(
@@ -327,6 +346,11 @@ def from_value(
     else:
         if not value.strip():
             raise InputError(label, "empty text")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            reason = f"text is not valid Unicode at character {exc.start}: {exc.reason}"
+            raise InputError(label, reason) from None
         text, encoding = value, None
     fmt = format or sniff_format(text)
     if fmt not in ("text", "html"):

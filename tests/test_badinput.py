@@ -1,0 +1,121 @@
+"""Hostile input end to end: every bad file is one clear failure, every good one is stored."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.batch import Summary, documents
+from dateline.cli import printable
+from dateline.errors import InputError, LimitError
+from dateline.ingest import iter_inputs
+from dateline.settings import Settings
+from dateline.store import Store
+from tests.badinput import write_bad_inputs, write_good_articles, write_slow_page, write_unreadable
+
+GOOD_JSONL_RECORDS = 2  # feed.jsonl lines 1 and 8
+
+
+def _run(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    code = "from dateline.cli import main; main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+@pytest.mark.slow
+def test_ingest_survives_every_bad_input(tmp_path):
+    root = tmp_path / "in"
+    good = write_good_articles(root / "good", 9)
+    bad = write_bad_inputs(root)
+    unreadable, blocked = write_unreadable(root)
+    db = str(tmp_path / "store.duckdb")
+
+    result = _run("ingest", str(root), "--db", db)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("failed ")]
+    expected_failures = len(bad) + (1 if blocked else 0)
+    assert len(lines) == expected_failures, result.stderr
+    for item in bad:
+        label = printable(str(root / item.source))
+        matching = [line for line in lines if line.startswith(f"failed {label}: ")]
+        assert len(matching) == 1, (item, result.stderr)
+        reason = matching[0][len(f"failed {label}: ") :]
+        assert re.search(item.reason, reason), (item, reason)
+    if blocked:
+        assert any(str(unreadable) in line and "Permission denied" in line for line in lines)
+
+    with Store(db, read_only=True) as store:
+        titles = {row["title"] for row in store.articles(limit=1000)}
+    expected_titles = {f"{t}" for t in _titles(good)} | {"JSONL good", "JSONL good too"}
+    if not blocked:
+        expected_titles.add(_title_of(unreadable))
+    assert titles == expected_titles
+    assert f"stored {len(expected_titles)}" in result.stderr
+
+    strict = _run("ingest", str(root), "--db", db, "--strict")
+    assert strict.returncode == 1
+    assert f"skipped (already stored) {len(expected_titles)}" in strict.stderr
+
+
+def _titles(paths: list[Path]) -> set[str]:
+    titles = set()
+    for item in iter_inputs(paths):
+        assert not isinstance(item, InputError), item
+        titles.add(item.metadata.get("title") or _title_of_text(item.text))
+    return titles
+
+
+def _title_of(path: Path) -> str:
+    path.chmod(0o644)
+    return _title_of_text(path.read_text(encoding="utf-8"))
+
+
+def _title_of_text(text: str) -> str:
+    if "<title>" in text:
+        return text.split("<title>", 1)[1].split("</title>", 1)[0]
+    return text.split("\n", 1)[0]
+
+
+def test_explicit_paths_that_are_not_files(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    items = list(iter_inputs([fifo, tmp_path / "missing.txt"]))
+    reasons = [i.reason for i in items if isinstance(i, InputError)]
+    assert len(reasons) == 2
+    assert "not a regular file" in reasons[0]
+    assert "no such file" in reasons[1]
+
+
+def test_max_bytes_refuses_without_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"Port workers met the minister on Monday.\n" * 1000)
+    (item,) = list(iter_inputs([path], max_bytes=1000))
+    assert isinstance(item, LimitError)
+    assert "over the limit max_bytes=1,000" in item.reason
+
+
+def test_max_chars_is_a_per_file_limit_error(tmp_path):
+    good = write_good_articles(tmp_path, 3)
+    summary = Summary()
+    docs = list(documents([tmp_path], Settings(max_chars=300), summary))
+    assert docs == []
+    assert len(summary.failed) == 3
+    assert all("over max_chars=300" in f.reason for f in summary.failed)
+    assert {f.source for f in summary.failed} == {str(good[0]), str(good[1]), f"{good[2]}:1"}
+
+
+@pytest.mark.slow
+def test_timeout_turns_a_slow_page_into_a_failure(tmp_path):
+    slow = write_slow_page(tmp_path)
+    write_good_articles(tmp_path / "good", 2)
+    summary = Summary()
+    docs = list(documents([tmp_path], Settings(timeout=1), summary))
+    assert len(docs) == 2
+    assert [f.source for f in summary.failed] == [str(slow)]
+    assert "extraction took longer than the time limit of 1 s" in summary.failed[0].reason
