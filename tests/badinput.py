@@ -163,6 +163,7 @@ def write_bad_inputs(root: Path, huge_bytes: int = 100 * 1024 * 1024) -> list[Ba
         Bad("not-records.json:1", r"record is a JSON int, expected an object"),
         Bad("not-records.json:2", r"record is a JSON str, expected an object"),
     ]
+    put("deep.json", b'{"a":' * n + b"1" + b"}" * n, r"JSON nested too deeply")
     lines = [
         json.dumps({"title": "JSONL good", "text": _story(1000)[2]}),
         "{not json}",
@@ -171,6 +172,7 @@ def write_bad_inputs(root: Path, huge_bytes: int = 100 * 1024 * 1024) -> list[Ba
         json.dumps({"title": "no body", "published": "2024-03-01"}),
         '{"text": "Officials in Lima said \\ud800 the talks failed on Monday."}',
         json.dumps({"html": ENTITY_BOMB}),
+        "[" * n + "]" * n,
         json.dumps({"title": "JSONL good too", "text": _story(1001)[2]}),
     ]
     (root / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -181,6 +183,7 @@ def write_bad_inputs(root: Path, huge_bytes: int = 100 * 1024 * 1024) -> list[Ba
         Bad("feed.jsonl:5", r"no non-empty text field"),
         Bad("feed.jsonl:6", r"unpaired UTF-16 surrogate escape \(\\ud800\)"),
         Bad("feed.jsonl:7", BOMB),
+        Bad("feed.jsonl:8", r"JSON nested too deeply"),
     ]
     # Names that break naive printing: a newline, non-Latin scripts, rich markup ("[/red]").
     put("bad\nname.txt", b"", r"^empty file$")
@@ -196,6 +199,38 @@ def write_bad_inputs(root: Path, huge_bytes: int = 100 * 1024 * 1024) -> list[Ba
     (root / "sub").mkdir(exist_ok=True)
     os.symlink("..", root / "sub" / "up")
     return bad
+
+
+def write_hostile_articles(root: Path) -> list[str]:
+    """Good articles with hostile parts a parser must survive; returns their titles.
+
+    Each must be stored: the hostile part is dropped, the article is kept.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    titles = []
+    for i, (name, extra) in enumerate(
+        [
+            ("deep-json-ld.html", '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000),
+            ("surrogate-json-ld.html", '<script type="application/ld+json">{"headline": "\\ud800"}'),
+            (
+                "odd-json-ld.html",
+                '<script type="application/ld+json">{"@type": 7, "author": {"@type": null}}',
+            ),
+        ]
+    ):
+        title, _, body = _story(3000 + i)
+        paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+        page = f"<html><head><title>{title}</title>{extra}</script></head><body>{paragraphs}</body></html>"
+        (root / name).write_text(page, encoding="utf-8")
+        titles.append(title)
+    title, _, body = _story(3008)  # Valparaíso: every character exists in cp1252
+    (root / "legacy-cp1252.txt").write_bytes(f"{title}\n\n{body} Café crème.\n".encode("cp1252"))
+    titles.append(title)
+    title, _, body = _story(3011)
+    record = {"title": title, "text": body.replace("\n\n", "\u0000\n\n", 1)}
+    (root / "nul-in-text.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    titles.append(title)
+    return titles
 
 
 def write_unreadable(root: Path) -> tuple[Path, bool]:

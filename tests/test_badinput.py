@@ -16,9 +16,13 @@ from dateline.errors import InputError, LimitError
 from dateline.ingest import iter_inputs
 from dateline.settings import Settings
 from dateline.store import Store
-from tests.badinput import write_bad_inputs, write_good_articles, write_slow_page, write_unreadable
-
-GOOD_JSONL_RECORDS = 2  # feed.jsonl lines 1 and 8
+from tests.badinput import (
+    write_bad_inputs,
+    write_good_articles,
+    write_hostile_articles,
+    write_slow_page,
+    write_unreadable,
+)
 
 
 def _run(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
@@ -32,6 +36,7 @@ def _run(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
 def test_ingest_survives_every_bad_input(tmp_path):
     root = tmp_path / "in"
     good = write_good_articles(root / "good", 9)
+    hostile = write_hostile_articles(root / "hostile")
     bad = write_bad_inputs(root)
     unreadable, blocked = write_unreadable(root)
     db = str(tmp_path / "store.duckdb")
@@ -52,7 +57,7 @@ def test_ingest_survives_every_bad_input(tmp_path):
 
     with Store(db, read_only=True) as store:
         titles = {row["title"] for row in store.articles(limit=1000)}
-    expected_titles = {f"{t}" for t in _titles(good)} | {"JSONL good", "JSONL good too"}
+    expected_titles = _titles(good) | set(hostile) | {"JSONL good", "JSONL good too"}
     if not blocked:
         expected_titles.add(_title_of(unreadable))
     assert titles == expected_titles
@@ -119,3 +124,23 @@ def test_timeout_turns_a_slow_page_into_a_failure(tmp_path):
     assert len(docs) == 2
     assert [f.source for f in summary.failed] == [str(slow)]
     assert "extraction took longer than the time limit of 1 s" in summary.failed[0].reason
+
+
+def test_markup_in_titles_is_printed_not_interpreted(tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    title = "Budget row [/b] ends as [bold]unions[/bold] walk out"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(f'{{"title": "{title}", "text": "{_story_text()}"}}\n', encoding="utf-8")
+    db = str(tmp_path / "store.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(feed), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["articles", "--db", db])
+    assert listed.exit_code == 0, listed.output
+    assert "[/b]" in listed.output and "[bold]unions[/bold]" in listed.output
+
+
+def _story_text() -> str:
+    return "Union leaders in Santos walked out of budget talks with the ports secretariat on Friday."

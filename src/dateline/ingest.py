@@ -40,6 +40,9 @@ META_KEYS = {
     "url": ("url", "link"),
 }
 
+# Python's JSON parser recurses once per level; a hostile file nests deeper than the stack.
+TOO_DEEP = "JSON nested too deeply to parse (thousands of levels); not a news record"
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -193,6 +196,9 @@ def _read_jsonl(data: bytes, label: str) -> Iterator[RawInput | InputError]:
         except json.JSONDecodeError as exc:
             yield InputError(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
             continue
+        except RecursionError:
+            yield InputError(where, TOO_DEEP)
+            continue
         try:
             yield record_input(obj, label, number, encoding, "jsonl")
         except InputError as exc:
@@ -208,6 +214,9 @@ def _read_json(data: bytes, label: str) -> Iterator[RawInput | InputError]:
         return
     except json.JSONDecodeError as exc:
         yield InputError(label, f"malformed JSON: {exc.msg} at line {exc.lineno}")
+        return
+    except RecursionError:
+        yield InputError(label, TOO_DEEP)
         return
     items = obj if isinstance(obj, list) else [obj]
     for number, item in enumerate(items, start=1):
