@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -144,3 +145,34 @@ def test_markup_in_titles_is_printed_not_interpreted(tmp_path):
 
 def _story_text() -> str:
     return "Union leaders in Santos walked out of budget talks with the ports secretariat on Friday."
+
+
+def test_jsonl_is_read_a_line_at_a_time(tmp_path):
+    story = "Ministers met in Lima\u2028on Monday to sign the accord, officials said."
+    lines = [
+        json.dumps({"title": f"r{i}", "text": f"{story} ({i})"}, ensure_ascii=False).encode()
+        for i in range(50)
+    ]
+    lines[10] = b'{"text": "caf\xe9 owners met in Lima caf\xc3\xa9 and caf\xc3\xa9 again"}'  # mixed encodings
+    lines[20] = json.dumps({"text": "x" * 5000}).encode()
+    feed = tmp_path / "wire.jsonl"
+    feed.write_bytes(b"\n".join(lines) + b"\n")
+    assert feed.stat().st_size > 1000  # the whole file is over the limit; each line is not
+
+    items = list(iter_inputs([feed], max_bytes=1000))
+    errors = {i.source: i.reason for i in items if isinstance(i, InputError)}
+    assert errors.keys() == {f"{feed}:11", f"{feed}:21"}
+    assert "mixed encodings" in errors[f"{feed}:11"]
+    assert "line is over the limit max_bytes=1,000" in errors[f"{feed}:21"]
+    records = [i for i in items if not isinstance(i, InputError)]
+    assert [r.record for r in records] == [n for n in range(1, 51) if n not in (11, 21)]
+    assert all("\u2028" in r.text for r in records)  # not split at U+2028
+
+
+def test_utf16_jsonl(tmp_path):
+    feed = tmp_path / "export.jsonl"
+    feed.write_text(
+        '{"text": "Grüße aus Köln: the mayor met dock workers."}\n{"text": "B"}\n', encoding="utf-16"
+    )
+    items = list(iter_inputs([feed]))
+    assert [(i.record, i.encoding) for i in items] == [(1, "utf-16"), (2, "utf-16")]

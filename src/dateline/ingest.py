@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .limits import read_bounded
+from .errors import InputError, LimitError
+from .limits import bounded_lines, open_regular, read_bounded
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -149,15 +149,16 @@ def sniff_format(text: str) -> str:
 def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[RawInput | InputError]:
     """The inputs held in one file: one for text/HTML, one per record for JSON and JSONL."""
     label = str(path)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _stream_jsonl(path, max_bytes)
+        return
     try:
         data = read_bounded(path, max_bytes)
     except InputError as exc:
         yield exc
         return
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(data, label)
-    elif suffix in JSON_SUFFIXES:
+    if suffix in JSON_SUFFIXES:
         yield from _read_json(data, label)
     else:
         try:
@@ -181,28 +182,68 @@ def _read_document(data: bytes, label: str, suffix: str) -> RawInput:
     return RawInput(text=text, format=fmt, path=label, encoding=encoding)
 
 
-def _read_jsonl(data: bytes, label: str) -> Iterator[RawInput | InputError]:
+def _stream_jsonl(path: Path, max_bytes: int) -> Iterator[RawInput | InputError]:
+    """JSONL a line at a time: a file of any size, `max_bytes` applying to each line.
+
+    Lines are split on b"\\n" only (a JSON string may hold U+2028 or U+0085 raw, which
+    str.splitlines() would split on) and decoded one by one, so one badly encoded line
+    costs its record, not the whole file.
+    """
+    label = str(path)
     try:
-        text, encoding = decode(data, label)
+        handle, _ = open_regular(path)
     except InputError as exc:
         yield exc
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{label}:{number}"
+    with handle:
+        head = handle.read(8192)
+        if _looks_binary(head) and not any(head.startswith(bom) for bom, _ in _BOMS):
+            yield InputError(label, "binary file (NUL or control bytes), not text, HTML or JSON")
+            return
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            yield from _utf16_jsonl(path, max_bytes)  # its newlines are two bytes wide
+            return
+        handle.seek(0)
+        seen = False
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
-            continue
-        except RecursionError:
-            yield InputError(where, TOO_DEEP)
-            continue
-        try:
-            yield record_input(obj, label, number, encoding, "jsonl")
-        except InputError as exc:
-            yield exc
+            for number, line in bounded_lines(handle, max_bytes):
+                seen = seen or line is None or bool(line.strip())
+                if line is None:
+                    yield LimitError(f"{label}:{number}", f"line is over the limit max_bytes={max_bytes:,}")
+                elif line.strip():
+                    yield _jsonl_record(line, label, number)
+        except OSError as exc:
+            yield InputError(label, f"cannot read: {exc.strerror or exc}")
+            return
+    if not seen:
+        yield InputError(label, "empty file" if not head else "file holds only whitespace")
+
+
+def _utf16_jsonl(path: Path, max_bytes: int) -> Iterator[RawInput | InputError]:
+    label = str(path)
+    try:
+        text, encoding = decode(read_bounded(path, max_bytes), label)
+    except InputError as exc:
+        yield exc
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield _jsonl_record(line, label, number, encoding)
+
+
+def _jsonl_record(
+    line: bytes | str, label: str, number: int, encoding: str | None = None
+) -> RawInput | InputError:
+    where = f"{label}:{number}"
+    try:
+        text, encoding = decode(line, where) if isinstance(line, bytes) else (line, encoding)
+        return record_input(json.loads(text), label, number, encoding, "jsonl")
+    except InputError as exc:
+        return exc
+    except json.JSONDecodeError as exc:
+        return InputError(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return InputError(where, TOO_DEEP)
 
 
 def _read_json(data: bytes, label: str) -> Iterator[RawInput | InputError]:

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
+from typing import BinaryIO
 
 from .errors import InputError, LimitError
 
@@ -64,26 +65,54 @@ def time_limit(seconds: float | None, source: str, stage: str) -> Iterator[None]
             signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6))
 
 
-def read_bounded(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file, refusing it before reading when it is over `max_bytes`.
+def open_regular(path: Path) -> tuple[BinaryIO, int]:
+    """An open binary handle on a regular file, and its size; InputError naming the file if not.
 
-    Never reads more than `max_bytes + 1` bytes, even from a file that grows while it is
-    read; pipes, devices and sockets are refused, because reading one could block forever.
+    Pipes, devices and sockets are refused, because reading one could block forever.
     """
     label = str(path)
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise InputError(label, "not a regular file (a pipe, device or socket); refused")
-        if info.st_size > max_bytes:
-            raise LimitError(label, f"file is {info.st_size:,} bytes, over the limit max_bytes={max_bytes:,}")
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        return path.open("rb"), info.st_size
     except OSError as exc:
         raise InputError(label, _os_reason(exc)) from None
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, refusing it before reading when it is over `max_bytes`.
+
+    Never reads more than `max_bytes + 1` bytes, even from a file that grows while it is read.
+    """
+    label = str(path)
+    handle, size = open_regular(path)
+    with handle:
+        if size > max_bytes:
+            raise LimitError(label, f"file is {size:,} bytes, over the limit max_bytes={max_bytes:,}")
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(label, _os_reason(exc)) from None
     if len(data) > max_bytes:
         raise LimitError(label, f"file grew past max_bytes={max_bytes:,} while being read")
     return data
+
+
+def bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes without the newline) for each line split on b"\\n" alone;
+    None instead of the bytes for a line longer than `max_bytes`, which is skipped in
+    bounded chunks rather than held in memory."""
+    number = 0
+    while line := handle.readline(max_bytes + 1):
+        number += 1
+        body = line[:-1] if line.endswith(b"\n") else line
+        if len(body) <= max_bytes:
+            yield number, body
+            continue
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+        yield number, None
 
 
 def _os_reason(exc: OSError) -> str:
