@@ -14,7 +14,7 @@ import pytest
 from dateline.batch import Summary, documents
 from dateline.cli import printable
 from dateline.errors import InputError, LimitError
-from dateline.ingest import iter_inputs
+from dateline.ingest import iter_inputs, iter_paths
 from dateline.settings import Settings
 from dateline.store import Store
 from tests.badinput import (
@@ -176,3 +176,21 @@ def test_utf16_jsonl(tmp_path):
     )
     items = list(iter_inputs([feed]))
     assert [(i.record, i.encoding) for i in items] == [(1, "utf-16"), (2, "utf-16")]
+
+
+def test_walk_does_not_recurse_per_directory_level(tmp_path):
+    # A hostile archive can nest directories deeper than Python's recursion limit. The
+    # limit is lowered here rather than the tree made 1,000+ deep, because Python 3.11's
+    # shutil.rmtree (pytest's clean-up) itself recurses per level and would fail on it.
+    deep = tmp_path
+    for _ in range(400):
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "bottom.txt").write_text("Talks\n\nThe mayor of Lima met dock workers on Monday.\n")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(150)
+    try:
+        found = list(iter_paths([tmp_path]))
+    finally:
+        sys.setrecursionlimit(limit)
+    assert found == [deep / "bottom.txt"]

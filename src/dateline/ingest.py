@@ -324,7 +324,7 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Input
 
     Hidden files and directories are skipped; symlink loops are not followed twice.
     """
-    seen_dirs: set[str] = set()
+    seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -335,26 +335,46 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Input
             yield InputError(str(path), "no such file or directory")
 
 
-def _walk(root: Path, seen_dirs: set[str]) -> Iterator[Path | InputError]:
-    try:
-        real = os.path.realpath(root)
-        if real in seen_dirs:
-            return
-        seen_dirs.add(real)
-        entries = sorted(root.iterdir(), key=lambda p: p.name)
-    except OSError as exc:
-        yield InputError(str(root), f"cannot list directory: {exc.strerror or exc}")
+def _walk(root: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | InputError]:
+    # A stack of directory listings rather than recursion: a hostile archive may nest
+    # directories deeper than Python's recursion limit.
+    stack: list[Iterator[Path]] = []
+    listing = _listing(root, seen_dirs)
+    if isinstance(listing, InputError):
+        yield listing
         return
-    for entry in entries:
-        if entry.name.startswith("."):
+    stack.append(iter(listing))
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _walk(entry, seen_dirs)
+        elif entry.is_dir():
+            listing = _listing(entry, seen_dirs)
+            if isinstance(listing, InputError):
+                yield listing
+            else:
+                stack.append(iter(listing))
         elif entry.is_file():
             if entry.suffix.lower() in KNOWN_SUFFIXES or not entry.suffix:
                 yield entry
         elif entry.is_symlink():
             yield InputError(str(entry), _link_reason(entry))
+
+
+def _listing(directory: Path, seen_dirs: set[tuple[int, int]]) -> list[Path] | InputError:
+    """The entries of a directory in name order; none if it was walked already (a link loop)."""
+    try:
+        # (device, inode) rather than realpath(), which costs a system call per level.
+        info = directory.stat()
+        key = (info.st_dev, info.st_ino)
+        if key in seen_dirs:
+            return []
+        seen_dirs.add(key)
+        return sorted(directory.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        return InputError(str(directory), f"cannot list directory: {exc.strerror or exc}")
 
 
 def _link_reason(link: Path) -> str:
