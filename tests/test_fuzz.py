@@ -29,19 +29,21 @@ from dateline.times import resolve_times
 from tests.conftest import ROOT
 
 SCHEMA = json.loads((ROOT / "docs" / "schema.json").read_text(encoding="utf-8"))
-# No example database: CI starts clean each run, and a failure prints its example anyway.
-QUICK = settings(
-    max_examples=100,
-    deadline=timedelta(seconds=2),
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-NLP = settings(
-    max_examples=30,
-    deadline=timedelta(seconds=10),
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+
+
+def _bounded(examples: int, seconds: float) -> settings:
+    # No example database: CI starts clean each run, and a failure prints its example anyway.
+    return settings(
+        max_examples=examples,
+        deadline=timedelta(seconds=seconds),
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+
+
+QUICK = _bounded(100, 2)
+NLP = _bounded(30, 10)
+STORE = _bounded(40, 10)
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +89,12 @@ _line = st.one_of(
 news_text = st.lists(_line, min_size=0, max_size=25).map(lambda lines: "\n".join(lines))
 
 
-def _check_article(article: Article) -> None:
+def _check_extraction(raw: RawInput) -> None:
+    """Extraction gives an article with text and valid dates, or a documented error."""
+    try:
+        article = extract(raw)
+    except DatelineError:
+        return
     assert article.text.strip()
     for name in ("published", "updated"):
         value = getattr(article, name)
@@ -98,11 +105,7 @@ def _check_article(article: Article) -> None:
 @QUICK
 @given(news_text)
 def test_text_extractor(text):
-    try:
-        article = extract(RawInput(text=text, format="text"))
-    except DatelineError:
-        return
-    _check_article(article)
+    _check_extraction(RawInput(text=text, format="text"))
 
 
 # --- HTML: random trees of the tags our metadata layer reads --------------------------
@@ -157,11 +160,7 @@ def html_pages(draw: st.DrawFn) -> str:
 @NLP  # trafilatura is slower than the other stages; same bounds as the NLP properties
 @given(html_pages())
 def test_html_extractor(html):
-    try:
-        article = extract(RawInput(text=html, format="html"))
-    except DatelineError:
-        return
-    _check_article(article)
+    _check_extraction(RawInput(text=html, format="html"))
 
 
 # --- dates: absolute stamps round-trip; relative expressions resolve to valid ISO -----
@@ -438,3 +437,13 @@ def test_whole_pipeline_output_round_trips(text):
         assert body[item.start : item.end] == item.text
     for event in doc.events:
         assert body[event.evidence.start : event.evidence.end] == event.evidence.text
+
+
+@STORE
+@given(documents)
+def test_store_gives_back_what_it_was_given(doc):
+    with dateline.Store(":memory:") as store:
+        assert store.add(doc)
+        assert store.get(doc.id) == doc
+        assert not store.add(doc)  # the same content again is a no-op
+        assert store.counts()["articles"] == 1
