@@ -88,3 +88,19 @@ def test_ordinary_doctypes_pass():
         "<p>A page that mentions <!ENTITY in its text, without a DOCTYPE.</p>",
     ):
         refuse_entity_declarations(markup, "ok.html")
+
+
+def test_a_failing_custom_annotator_does_not_end_the_batch(tmp_path):
+    from dateline.batch import Summary, documents
+    from dateline.registry import register
+    from dateline.settings import Settings
+
+    @register("quotes", "quotes.broken.test")
+    def broken(doc, article, **_):
+        raise RuntimeError("bug in a plug-in")
+
+    (tmp_path / "a.txt").write_text("Talks\n\nThe mayor of Lima met dock workers on Monday.\n")
+    summary = Summary()
+    docs = list(documents([tmp_path], Settings(quotes="quotes.broken.test"), summary))
+    assert docs == []
+    assert len(summary.failed) == 1 and "bug in a plug-in" in summary.failed[0].reason

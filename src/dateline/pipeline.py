@@ -70,8 +70,11 @@ def _warm_up(settings: Settings) -> None:
     nlp = load(settings.model)
     html = f"<html><body><article><p>{_WARM_BODY}</p></article></body></html>"
     for raw in (RawInput(f"Talks\n\n{_WARM_BODY}", "text"), RawInput(html, "html")):
-        article = extract(raw)
-        annotate(nlp(article.text), article, settings)
+        try:
+            article = extract(raw)
+            annotate(nlp(article.text), article, settings)
+        except Exception:  # best effort: a real fault shows up again per document, named
+            pass
 
 
 def process_raw(raw: RawInput, settings: Settings | None = None) -> Document:
