@@ -56,7 +56,7 @@ def test_oversized_file_refused(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("word " * 1000, encoding="utf-8")
     (item,) = list(iter_inputs([big], max_bytes=100))
-    assert isinstance(item, InputError) and "over the limit" in item.reason
+    assert isinstance(item, InputError) and "over the limit max_bytes=100" in item.reason
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -34,19 +35,39 @@ DbOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array instead of a table.")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, max=100_000, help="At most this many rows.")]
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or directories (walked recursively).")]
+_DEFAULTS = Settings()
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this many bytes.")
+]
+MaxCharsOption = Annotated[
+    int, typer.Option("--max-chars", min=1, help="Refuse articles whose text is longer than this.")
+]
+TimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--timeout", min=0, help="Seconds each document may spend in extraction and in annotation (0: none)."
+    ),
+]
 
 
 def _open(db: str | None, read_only: bool = True) -> Store:
     try:
         return Store(db or default_db(), read_only=read_only)
     except DatelineError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
 
 
 def _report_failures(summary: Summary) -> None:
     for failure in summary.failed:
-        err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", markup=True, highlight=False)
+        source, reason = escape(printable(failure.source)), escape(printable(failure.reason))
+        err.print(f"[red]failed[/red] {source}: {reason}", markup=True, highlight=False, soft_wrap=True)
+
+
+def printable(text: str) -> str:
+    """`text` with control characters escaped, so that a file name holding a newline
+    still gives one line per failure."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
 
 
 def _print_documents(docs: Any, format: str, summary: Summary, strict: bool) -> None:
@@ -75,17 +96,33 @@ StrictOption = Annotated[bool, typer.Option("--strict", help="Exit 1 if any inpu
 
 
 @app.command()
-def process(paths: PathsArg, format: FormatOption = "jsonl", strict: StrictOption = False) -> None:
+def process(
+    paths: PathsArg,
+    format: FormatOption = "jsonl",
+    strict: StrictOption = False,
+    max_bytes: MaxBytesOption = _DEFAULTS.max_bytes,
+    max_chars: MaxCharsOption = _DEFAULTS.max_chars,
+    timeout: TimeoutOption = _DEFAULTS.timeout,
+) -> None:
     """Print dateline/1 documents for files or directories, without a store."""
     summary = Summary()
-    _print_documents(documents(paths, Settings(), summary), format, summary, strict)
+    settings = Settings(max_bytes=max_bytes, max_chars=max_chars, timeout=timeout)
+    _print_documents(documents(paths, settings, summary), format, summary, strict)
 
 
 @app.command()
-def extract(paths: PathsArg, format: FormatOption = "jsonl", strict: StrictOption = False) -> None:
+def extract(
+    paths: PathsArg,
+    format: FormatOption = "jsonl",
+    strict: StrictOption = False,
+    max_bytes: MaxBytesOption = _DEFAULTS.max_bytes,
+    max_chars: MaxCharsOption = _DEFAULTS.max_chars,
+    timeout: TimeoutOption = _DEFAULTS.timeout,
+) -> None:
     """Print dateline/1 documents with only article and source filled (no NLP; fast)."""
     summary = Summary()
-    _print_documents(extracted(paths, Settings(), summary), format, summary, strict)
+    settings = Settings(max_bytes=max_bytes, max_chars=max_chars, timeout=timeout)
+    _print_documents(extracted(paths, settings, summary), format, summary, strict)
 
 
 @app.command("ingest")
@@ -97,9 +134,14 @@ def ingest_cmd(
         Path | None,
         typer.Option("--aliases", help="TSV of name variants: canonical name, then aliases (tab-separated)."),
     ] = None,
+    max_bytes: MaxBytesOption = _DEFAULTS.max_bytes,
+    max_chars: MaxCharsOption = _DEFAULTS.max_chars,
+    timeout: TimeoutOption = _DEFAULTS.timeout,
 ) -> None:
     """Process files or directories and store the documents (re-ingesting is a no-op)."""
-    settings = Settings(aliases=str(aliases) if aliases else None)
+    settings = Settings(
+        aliases=str(aliases) if aliases else None, max_bytes=max_bytes, max_chars=max_chars, timeout=timeout
+    )
     store = _open(db, read_only=False)
     with Progress(
         SpinnerColumn(),
@@ -126,7 +168,7 @@ def ingest_cmd(
     _report_failures(summary)
     err.print(
         f"read {summary.read} · stored {summary.stored} · skipped (already stored) "
-        f"{summary.skipped} · failed {len(summary.failed)}  → {store.path}"
+        f"{summary.skipped} · failed {len(summary.failed)}  → {escape(store.path)}"
     )
     if summary.failed and strict:
         raise typer.Exit(1)
@@ -140,7 +182,8 @@ def _emit(rows: list[dict[str, Any]], as_json: bool, columns: list[str], title: 
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
+        # Titles and names come from the web; "[/b]" in one must print, not be read as markup.
+        table.add_row(*(escape(_cell(row.get(c))) for c in columns))
     out.print(table)
 
 
@@ -277,7 +320,7 @@ def show(
     with _open(db) as store:
         doc = store.get(id)
     if doc is None:
-        err.print(f"error: no single document with id {id!r}")
+        err.print(f"error: no single document with id {id!r}", markup=False)
         raise typer.Exit(1)
     sys.stdout.write(doc.to_json(indent=2) + "\n")
 

@@ -47,7 +47,8 @@ _TIME = (
     r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?(?::(?P<second>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\.?)?"
 )
-_ZONE = r"(?:\s*(?P<zone>[A-Z]{1,5}|[+-]\d{2}:?\d{2}|UTC[+-]\d{1,2}(?::?\d{2})?))?"
+# "UTC+5:30" before the bare abbreviation, or "UTC" alone would match and drop the offset.
+_ZONE = r"(?:\s*(?P<zone>(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?|[A-Z]{1,5}|[+-]\d{2}:?\d{2}))?"
 
 NUMERIC_STAMP = re.compile(
     r"(?P<year>(?:19|20)\d{2})[./-](?P<month>\d{1,2})[./-](?P<day>\d{1,2})\.?"
@@ -74,17 +75,19 @@ def zone_offsets() -> dict[str, str]:
     return {row[0]: row[1] for row in rows("zones.tsv")}
 
 
+_NUMERIC_OFFSET = re.compile(r"^(?:UTC|GMT)?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$", re.I)
+
+
 def _offset(zone: str | None) -> str | None:
     if not zone:
         return None
-    if zone[0] in "+-":
-        digits = zone[1:].replace(":", "")
-        return f"{zone[0]}{digits[:2]}:{digits[2:4] or '00'}"
-    if zone.upper().startswith("UTC") and len(zone) > 3:
-        sign, rest = zone[3], zone[4:].replace(":", "")
-        hours, minutes = rest[:2] if len(rest) > 2 else rest, rest[2:] if len(rest) > 2 else "00"
-        return f"{sign}{int(hours):02d}:{minutes or '00'}"
-    return zone_offsets().get(zone.upper())
+    m = _NUMERIC_OFFSET.match(zone)
+    if m is None:
+        return zone_offsets().get(zone.upper())
+    hours, minutes = int(m["h"]), int(m["m"] or 0)
+    if hours > 14 or minutes > 59:
+        return None  # no zone on Earth is that far from UTC: a number, not an offset
+    return f"{m['sign']}{hours:02d}:{minutes:02d}"
 
 
 _CLOCK = re.compile(

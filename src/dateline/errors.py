@@ -2,7 +2,8 @@
 
 DatelineError
 ├── InputError        a file or record could not be read or decoded (per file; a batch goes on)
-├── ExtractionError   readable input held no article text
+│   ├── ExtractionError   readable input held no article text
+│   └── LimitError        an input went over a limit the user set (bytes, characters, seconds)
 ├── ConfigError       an unknown setting or component name
 └── StoreError        the store cannot be opened, migrated or written
 """
@@ -25,6 +26,14 @@ class InputError(DatelineError):
 
 class ExtractionError(InputError):
     """The input was read, but no article text could be found in it."""
+
+
+class LimitError(InputError):
+    """An input went over a limit the user set: `max_bytes`, `max_chars` or `timeout`.
+
+    Its own class so that a caller can tell "this page is pathological or huge; raise the
+    limit if you really want it" from "this page is broken".
+    """
 
 
 class ConfigError(DatelineError):

@@ -15,6 +15,7 @@ from .datetimes import normalise_iso
 from .errors import ExtractionError
 from .ingest import RawInput
 from .lexicon import lines
+from .limits import refuse_entity_declarations
 from .models import Article, Caption
 
 # --- UI strings --------------------------------------------------------------------
@@ -307,6 +308,7 @@ def extract(raw: RawInput) -> Article:
     if raw.format == "html":
         from .extract_html import extract_html
 
+        refuse_entity_declarations(raw.text, raw.label)
         article = extract_html(text, url=raw.url)
     else:
         from .extract_text import extract_text

@@ -47,8 +47,10 @@ def _json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text_content() or "")
-        except (json.JSONDecodeError, ValueError):
-            continue
+            # "\ud800" escapes decode to lone surrogates, which no output can encode.
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except (json.JSONDecodeError, ValueError, RecursionError):
+            continue  # UnicodeEncodeError is a ValueError
         stack = [data]
         while stack:
             item = stack.pop()
@@ -69,7 +71,8 @@ def _article_ld(tree: Any) -> dict[str, Any]:
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     for obj in objects:
         types = obj.get("@type", [])
-        types = [types] if isinstance(types, str) else types
+        # Pages in the wild put numbers, objects or null here as well as names.
+        types = [types] if isinstance(types, str) else (types if isinstance(types, list) else [])
         if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types) and (
             "headline" in obj or "datePublished" in obj
         ):

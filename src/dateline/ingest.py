@@ -7,6 +7,7 @@ and the reason; the caller reports it and goes on with the rest of the batch.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, LimitError
+from .limits import bounded_lines, open_regular, read_bounded
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -39,6 +41,9 @@ META_KEYS = {
     "language": ("language", "lang"),
     "url": ("url", "link"),
 }
+
+# Python's JSON parser recurses once per level; a hostile file nests deeper than the stack.
+TOO_DEEP = "JSON nested too deeply to parse (thousands of levels); not a news record"
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -203,25 +208,22 @@ def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[RawInput | In
 
         yield from read_warc(path, max_record_bytes=max_bytes)
         return
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield InputError(label, f"file is {size:,} bytes, over the limit of {max_bytes:,}")
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputError(label, f"cannot read: {exc.strerror or exc}")
-        return
     suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _stream_jsonl(path, max_bytes)
+        return
+    try:
+        data = read_bounded(path, max_bytes)
+    except InputError as exc:
+        yield exc
+        return
     if suffix in FEED_SUFFIXES:
         from .feeds import is_feed, read_feed
 
         if suffix != ".xml" or is_feed(data):
             yield from read_feed(data, label)
             return
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(data, label)
-    elif suffix in JSON_SUFFIXES:
+    if suffix in JSON_SUFFIXES:
         yield from _read_json(data, label)
     else:
         try:
@@ -241,25 +243,68 @@ def _read_document(data: bytes, label: str, suffix: str) -> RawInput:
     return RawInput(text=text, format=fmt, path=label, encoding=encoding)
 
 
-def _read_jsonl(data: bytes, label: str) -> Iterator[RawInput | InputError]:
+def _stream_jsonl(path: Path, max_bytes: int) -> Iterator[RawInput | InputError]:
+    """JSONL a line at a time: a file of any size, `max_bytes` applying to each line.
+
+    Lines are split on b"\\n" only (a JSON string may hold U+2028 or U+0085 raw, which
+    str.splitlines() would split on) and decoded one by one, so one badly encoded line
+    costs its record, not the whole file.
+    """
+    label = str(path)
     try:
-        text, encoding = decode(data, label)
+        handle, _ = open_regular(path)
     except InputError as exc:
         yield exc
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{label}:{number}"
+    with handle:
+        head = handle.read(8192)
+        if _looks_binary(head) and not any(head.startswith(bom) for bom, _ in _BOMS):
+            yield InputError(label, "binary file (NUL or control bytes), not text, HTML or JSON")
+            return
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            yield from _utf16_jsonl(path, max_bytes)  # its newlines are two bytes wide
+            return
+        handle.seek(0)
+        seen = False
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
-            continue
-        try:
-            yield record_input(obj, label, number, encoding, "jsonl")
-        except InputError as exc:
-            yield exc
+            for number, line in bounded_lines(handle, max_bytes):
+                seen = seen or line is None or bool(line.strip())
+                if line is None:
+                    yield LimitError(f"{label}:{number}", f"line is over the limit max_bytes={max_bytes:,}")
+                elif line.strip():
+                    yield _jsonl_record(line, label, number)
+        except OSError as exc:
+            yield InputError(label, f"cannot read: {exc.strerror or exc}")
+            return
+    if not seen:
+        yield InputError(label, "empty file" if not head else "file holds only whitespace")
+
+
+def _utf16_jsonl(path: Path, max_bytes: int) -> Iterator[RawInput | InputError]:
+    label = str(path)
+    try:
+        text, encoding = decode(read_bounded(path, max_bytes), label)
+    except InputError as exc:
+        yield exc
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield _jsonl_record(line, label, number, encoding)
+
+
+def _jsonl_record(
+    line: bytes | str, label: str, number: int, encoding: str | None = None
+) -> RawInput | InputError:
+    where = f"{label}:{number}"
+    try:
+        text, encoding = decode(line, where) if isinstance(line, bytes) else (line, encoding)
+        return record_input(json.loads(text), label, number, encoding, "jsonl")
+    except InputError as exc:
+        return exc
+    except json.JSONDecodeError as exc:
+        return InputError(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return InputError(where, TOO_DEEP)
 
 
 def _read_json(data: bytes, label: str) -> Iterator[RawInput | InputError]:
@@ -271,6 +316,9 @@ def _read_json(data: bytes, label: str) -> Iterator[RawInput | InputError]:
         return
     except json.JSONDecodeError as exc:
         yield InputError(label, f"malformed JSON: {exc.msg} at line {exc.lineno}")
+        return
+    except RecursionError:
+        yield InputError(label, TOO_DEEP)
         return
     items = obj if isinstance(obj, list) else [obj]
     for number, item in enumerate(items, start=1):
@@ -287,6 +335,7 @@ def record_input(
     where = f"{path}:{number}" if number is not None else (path or "<record>")
     if not isinstance(obj, dict):
         raise InputError(where, f"record is a JSON {type(obj).__name__}, expected an object")
+    _refuse_lone_surrogates(obj, where)
     body, fmt = None, "text"
     for key in HTML_KEYS:
         if isinstance(obj.get(key), str) and obj[key].strip():
@@ -320,12 +369,23 @@ def record_input(
     )
 
 
+def _refuse_lone_surrogates(obj: dict[str, Any], where: str) -> None:
+    # JSON may spell half of a UTF-16 pair ("\ud800") that no UTF-8 text can hold; it
+    # would pass here and fail later, when the document is printed or stored.
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            where, f"record holds an unpaired UTF-16 surrogate escape (\\u{ord(exc.object[exc.start]):04x})"
+        ) from None
+
+
 def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | InputError]:
     """Files under the given paths, directories walked recursively in sorted order.
 
     Hidden files and directories are skipped; symlink loops are not followed twice.
     """
-    seen_dirs: set[str] = set()
+    seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -336,26 +396,55 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Input
             yield InputError(str(path), "no such file or directory")
 
 
-def _walk(root: Path, seen_dirs: set[str]) -> Iterator[Path | InputError]:
-    try:
-        real = os.path.realpath(root)
-        if real in seen_dirs:
-            return
-        seen_dirs.add(real)
-        entries = sorted(root.iterdir(), key=lambda p: p.name)
-    except OSError as exc:
-        yield InputError(str(root), f"cannot list directory: {exc.strerror or exc}")
+def _walk(root: Path, seen_dirs: set[tuple[int, int]]) -> Iterator[Path | InputError]:
+    # A stack of directory listings rather than recursion: a hostile archive may nest
+    # directories deeper than Python's recursion limit.
+    stack: list[Iterator[Path]] = []
+    listing = _listing(root, seen_dirs)
+    if isinstance(listing, InputError):
+        yield listing
         return
-    for entry in entries:
-        if entry.name.startswith("."):
+    stack.append(iter(listing))
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _walk(entry, seen_dirs)
+        elif entry.is_dir():
+            listing = _listing(entry, seen_dirs)
+            if isinstance(listing, InputError):
+                yield listing
+            else:
+                stack.append(iter(listing))
         elif entry.is_file():
             if is_known(entry):
                 yield entry
         elif entry.is_symlink():
-            yield InputError(str(entry), "broken symbolic link")
+            yield InputError(str(entry), _link_reason(entry))
+
+
+def _listing(directory: Path, seen_dirs: set[tuple[int, int]]) -> list[Path] | InputError:
+    """The entries of a directory in name order; none if it was walked already (a link loop)."""
+    try:
+        # (device, inode) rather than realpath(), which costs a system call per level.
+        info = directory.stat()
+        key = (info.st_dev, info.st_ino)
+        if key in seen_dirs:
+            return []
+        seen_dirs.add(key)
+        return sorted(directory.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        return InputError(str(directory), f"cannot list directory: {exc.strerror or exc}")
+
+
+def _link_reason(link: Path) -> str:
+    try:
+        link.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link points back to itself)"
+    return "broken symbolic link (its target does not exist)"
 
 
 def iter_inputs(
@@ -384,6 +473,11 @@ def from_value(
     else:
         if not value.strip():
             raise InputError(label, "empty text")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            reason = f"text is not valid Unicode at character {exc.start}: {exc.reason}"
+            raise InputError(label, reason) from None
         text, encoding = value, None
     fmt = format or sniff_format(text)
     if fmt not in ("text", "html"):

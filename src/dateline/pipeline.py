@@ -7,14 +7,16 @@ runs the same steps over many inputs with spaCy's `nlp.pipe` batching.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc
 
 from . import registry
-from .errors import DatelineError, ExtractionError, InputError
+from .errors import DatelineError, InputError, LimitError
 from .extract import extract
 from .ingest import RawInput, from_value
+from .limits import time_limit
 from .models import Article, Document, Source
 from .nlp import load
 from .quotes import link_events
@@ -40,9 +42,10 @@ def _source(raw: RawInput) -> Source:
 
 
 def _prepare(raw: RawInput, settings: Settings) -> Article:
-    article = extract(raw)
+    with time_limit(settings.timeout, raw.label, "extraction"):
+        article = extract(raw)
     if len(article.text) > settings.max_chars:
-        raise ExtractionError(
+        raise LimitError(
             raw.label,
             f"article text is {len(article.text):,} characters, over max_chars={settings.max_chars:,}",
         )
@@ -50,7 +53,30 @@ def _prepare(raw: RawInput, settings: Settings) -> Article:
 
 
 def _document(raw: RawInput, article: Article, doc: Doc, settings: Settings) -> Document:
-    return Document(id=raw.id, source=_source(raw), article=article, **annotate(doc, article, settings))
+    with time_limit(settings.timeout, raw.label, "annotation"):
+        annotations = annotate(doc, article, settings)
+    return Document(id=raw.id, source=_source(raw), article=article, **annotations)
+
+
+_WARM_BODY = "The mayor of Lima met dock workers in Callao on Monday, officials said."
+
+
+@cache
+def _warm_up(settings: Settings) -> None:
+    """Run a small article of each format through every stage, untimed, once per process.
+
+    Stages load their lexicons, gazetteer and language model on first use. Under a time
+    limit that first load would count against one document and, if interrupted, be
+    started again (and interrupted again) by every document after it.
+    """
+    nlp = load(settings.model)
+    html = f"<html><body><article><p>{_WARM_BODY}</p></article></body></html>"
+    for raw in (RawInput(f"Talks\n\n{_WARM_BODY}", "text"), RawInput(html, "html")):
+        try:
+            article = extract(raw)
+            annotate(nlp(article.text), article, settings)
+        except Exception:  # best effort: a real fault shows up again per document, named
+            pass
 
 
 def extract_only(raw: RawInput, settings: Settings | None = None) -> Document:
@@ -65,6 +91,8 @@ def extract_only(raw: RawInput, settings: Settings | None = None) -> Document:
 
 def process_raw(raw: RawInput, settings: Settings | None = None) -> Document:
     settings = settings or Settings()
+    if settings.timeout:
+        _warm_up(settings)
     article = _prepare(raw, settings)
     return _document(raw, article, load(settings.model)(article.text), settings)
 
@@ -75,6 +103,8 @@ def process_many(
     """(input, document or error) for each input, in order; errors never stop the run."""
     settings = settings or Settings()
     nlp = load(settings.model)
+    if settings.timeout:
+        _warm_up(settings)
     batch: list[tuple[RawInput, Article]] = []
 
     def flush() -> Iterator[tuple[RawInput, Document | DatelineError]]:

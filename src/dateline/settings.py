@@ -20,6 +20,8 @@ HELP: dict[str, str] = {
     "events": "registered event coder",
     "max_bytes": "inputs larger than this many bytes are refused with an error",
     "max_chars": "article text longer than this many characters is refused with an error",
+    "timeout": "seconds each document may spend in extraction and in annotation before it is "
+    "refused with an error (0: no limit)",
     "batch_size": "texts handed to spaCy's nlp.pipe at once",
     "aliases": "a TSV file of entity name variants (canonical name, then aliases) that the store "
     "files as one entity across documents; loaded on ingest",
@@ -36,6 +38,7 @@ class Settings:
     events: str = "events.rules.v2"
     max_bytes: int = 20_000_000
     max_chars: int = 1_000_000
+    timeout: float = 60.0
     batch_size: int = 32
     aliases: str | None = None
 
