@@ -704,15 +704,6 @@ def annotate_events(
 
 
 @register("events", "events.rules.v2")
-def annotate_events_named(
-    doc: Doc,
-    article: Article,
-    *,
-    entities: list[Entity],
-    times: list[TimeExpression],
-    places: list[Place] | None = None,
-    **_: Any,
-) -> list[Event]:
+def annotate_events_named(doc: Doc, article: Article, *, entities: list[Entity], **rest: Any) -> list[Event]:
     """The previous coder: named entities only, unnamed groups ignored."""
-    named = [e for e in entities if e.type != "GROUP"]
-    return code_events(doc, article, named, times, places)
+    return annotate_events(doc, article, entities=[e for e in entities if e.type != "GROUP"], **rest)
