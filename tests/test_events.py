@@ -206,3 +206,8 @@ def test_previous_coder_ignores_groups():
     old = dateline.process(text, format="text", settings=Settings(events="events.rules.v2"))
     assert len(new.events) == 1 and old.events == []
     assert [e.type for e in old.entities] == [e.type for e in new.entities]
+
+
+def test_a_country_named_beside_its_group_stays_an_actor():
+    doc = _doc("Israel and Israeli troops attacked the camp on Monday.")
+    assert _events(doc) == [("ASSAULT", ["Israel", "Israeli troops"], [], "asserted")]

@@ -185,15 +185,18 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
     found: list[Entity] = []
     for head in tokens:
         here: list[Entity] = []
-        for tok in sorted(_core(head), key=lambda t: t.i):
+        core = sorted(_core(head), key=lambda t: t.i)
+        groups = _group_spans(core, index)
+        for tok in core:
             entity = index.at(tok)
+            if entity is not None and entity.type != "GROUP" and any(a <= tok.idx < b for a, b in groups):
+                continue  # "Israeli troops", "Sudanese police": the group, which holds the country
             if entity is not None and entity.type in types and entity not in found + here:
                 here.append(entity)
         if not here:
             for child in head.children:
                 if child.dep_ == "poss":
                     here.extend(e for e in _entities([child], index, types) if e not in found + here)
-        here = _inside_group(here)
         if not here and head.dep_ in {"nsubj", "nsubjpass", "pobj"} and head.pos_ in {"NOUN", "PROPN"}:
             # "Opposition groups in Zimbabwe", "thousands of Nigerians", "supporters of X":
             # a group named by where or whom it comes from.
@@ -210,15 +213,14 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
     return named or found
 
 
-def _inside_group(found: list[Entity]) -> list[Entity]:
-    """Without the entities named inside an unnamed group's phrase: "Israeli troops",
-    "Sudan's police" are the group (which holds their country), not Israel or Sudan."""
-    spans = [(m.start, m.end) for e in found if e.type == "GROUP" for m in e.mentions]
-    return [
-        e
-        for e in found
-        if e.type == "GROUP" or not any(s <= m.start < t for s, t in spans for m in e.mentions)
-    ]
+def _group_spans(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int]]:
+    """Character spans of the unnamed-group mentions these tokens fall in."""
+    spans = []
+    for tok in tokens:
+        entity = index.at(tok)
+        if entity is not None and entity.type == "GROUP":
+            spans += [(m.start, m.end) for m in entity.mentions if m.start <= tok.idx < m.end]
+    return spans
 
 
 def _passive(verb: Token) -> bool:
