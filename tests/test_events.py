@@ -129,3 +129,85 @@ def test_place_of_another_clause_is_not_taken():
     doc = _doc("Kenyan President William Otieno met Somali President Hassan Nur, who later flew to Mombasa.")
     consult = _one(doc, "CONSULT")
     assert consult.place is None
+
+
+def _groups(doc: Document) -> dict[str, tuple[str | None, str | None]]:
+    return {e.name: (e.actor.country, e.actor.sector) for e in doc.entities if e.type == "GROUP"}
+
+
+def test_unnamed_groups_are_actors_and_recipients_with_sector_and_country():
+    doc = _doc("Sudanese riot police fired tear gas at protesters in Omdurman on Monday.")
+    assert _groups(doc) == {"Sudanese riot police": ("SDN", "COP"), "protesters": (None, "CVL")}
+    assert _events(doc) == [("ASSAULT", ["Sudanese riot police"], ["protesters"], "asserted")]
+
+
+def test_group_country_from_possessor_else_unknown():
+    doc = _doc("Israel's army shelled the town of Rafah on Monday. Gunmen killed five villagers on Friday.")
+    assert _groups(doc) == {
+        "Israel's army": ("ISR", "MIL"),
+        "Gunmen": (None, "UAF"),
+        "villagers": (None, "CVL"),
+    }
+    assert [e[:2] for e in _events(doc)] == [("ASSAULT", ["Israel's army"]), ("ASSAULT", ["Gunmen"])]
+
+
+def test_group_named_ids_follow_named_entities():
+    doc = _doc("The junta expelled the French ambassador on Monday.")
+    types = [e.type for e in doc.entities]
+    assert types.index("GROUP") > max(i for i, t in enumerate(types) if t != "GROUP")
+    assert _events(doc) == [("SANCTION", ["junta"], ["French"], "asserted")]
+
+
+def test_police_said_is_a_source_not_an_actor():
+    doc = _doc("Police said rebels attacked a convoy near Goma on Sunday.")
+    (event,) = doc.events
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[a] for a in event.actors] == ["rebels"]
+    assert [names[r] for r in event.reported_by] == ["Police"] and event.modality == "reported"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a group word inside a quote: the quote speaks of it
+        "“Soldiers will attack the town,” the mayor said on Monday.",
+        # a habit or rule in the simple present, and a generic quantifier
+        "Police routinely arrest protesters in the capital.",
+        "All soldiers must obey the ceasefire.",
+        # a group word modifying another noun, and a pronoun's own group
+        "The police station in Goma was attacked on Sunday.",
+        "Hamid said his forces attacked the base on Monday.",
+        # what is deployed is not a recipient; a host of refugees receives no visit
+        "Kenya will host 600,000 Sudanese refugees.",
+    ],
+)
+def test_group_words_that_code_no_group_event(body: str):
+    doc = _doc(body)
+    names = {e.id: e for e in doc.entities}
+    assert not [e for e in doc.events if any(names[i].type == "GROUP" for i in e.actors + e.recipients)]
+
+
+def test_named_organisation_beats_the_group_noun_after_it():
+    doc = _doc("Hamas militants fired rockets at Israel on Monday.")
+    assert _groups(doc) == {}
+    assert _events(doc) == [("ASSAULT", ["Hamas"], ["Israel"], "asserted")]
+
+
+def test_deployed_troops_are_not_recipients():
+    doc = _doc("The Lebanese army deployed additional troops along the border on Thursday.")
+    assert [(t, r) for t, _, r, _ in _events(doc)] == [("MOBILIZE", [])]
+
+
+def test_previous_coder_ignores_groups():
+    from dateline.settings import Settings
+
+    text = HEAD + "Gunmen killed five villagers in Zamfara on Friday."
+    new = dateline.process(text, format="text")
+    old = dateline.process(text, format="text", settings=Settings(events="events.rules.v2"))
+    assert len(new.events) == 1 and old.events == []
+    assert [e.type for e in old.entities] == [e.type for e in new.entities]
+
+
+def test_a_country_named_beside_its_group_stays_an_actor():
+    doc = _doc("Israel and Israeli troops attacked the camp on Monday.")
+    assert _events(doc) == [("ASSAULT", ["Israel", "Israeli troops"], [], "asserted")]

@@ -1,8 +1,10 @@
 """Events: PLOVER coding from the dependency parse, driven by the trigger lexicon
 (`data/events.tsv`). Choices and the confidence score are documented in docs/events.md.
 
-An event is coded only when its trigger has at least one actor that is a named entity:
-a verb with no named agent is not an event we can source.
+An event is coded only when its trigger has at least one actor that is an entity: a
+named one, or (from `events.rules.v3`) an unnamed group the groups stage found ("riot
+police", "rebels", "Israeli troops"; src/dateline/groups.py). A verb with no such agent
+is not an event we can source.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ QUAD = {
     "COERCE": 4,
     "ASSAULT": 4,
 }
-ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "GROUP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 RECIPIENT_PREPS = {"with", "to", "against", "on", "for", "between", "toward", "towards", "from"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
@@ -152,6 +154,19 @@ THREAT_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # "demanded that Y ease …", "threatened to …").
 ABOUT_ANOTHER = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
 _PASSIVE = {"auxpass"}
+# Head nouns through whose "of" an unnamed group is the referent ("thousands of
+# protesters"); "the deaths of 12 civilians" names the deaths, not the civilians.
+_GROUP_OF = {"thousands", "hundreds", "dozens", "scores", "group", "groups", "crowd", "crowds"} | {
+    "member",
+    "members",
+    "leader",
+    "leaders",
+    "units",
+    "supporters",
+}
+# Types whose direct object is what is moved, given or let go ("deployed troops",
+# "released prisoners"), never a recipient.
+_MOVES_OBJECT = {"MOBILIZE", "AID", "RETREAT"}
 
 
 def _core(tok: Token) -> list[Token]:
@@ -170,8 +185,12 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
     found: list[Entity] = []
     for head in tokens:
         here: list[Entity] = []
-        for tok in sorted(_core(head), key=lambda t: t.i):
+        core = sorted(_core(head), key=lambda t: t.i)
+        groups = _group_spans(core, index)
+        for tok in core:
             entity = index.at(tok)
+            if entity is not None and entity.type != "GROUP" and any(a <= tok.idx < b for a, b in groups):
+                continue  # "Israeli troops", "Sudanese police": the group, which holds the country
             if entity is not None and entity.type in types and entity not in found + here:
                 here.append(entity)
         if not here:
@@ -184,10 +203,24 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
                     objs = [o for o in child.children if o.dep_ == "pobj"]
-                    here.extend(e for e in _entities(objs, index, types) if e not in found + here)
+                    here.extend(
+                        e
+                        for e in _entities(objs, index, types)
+                        if e not in found + here and (e.type != "GROUP" or head.lower_ in _GROUP_OF)
+                    )
         found.extend(here)
     named = [e for e in found if e.type not in {"NORP"}]
     return named or found
+
+
+def _group_spans(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int]]:
+    """Character spans of the unnamed-group mentions these tokens fall in."""
+    spans = []
+    for tok in tokens:
+        entity = index.at(tok)
+        if entity is not None and entity.type == "GROUP":
+            spans += [(m.start, m.end) for m in entity.mentions if m.start <= tok.idx < m.end]
+    return spans
 
 
 def _passive(verb: Token) -> bool:
@@ -273,6 +306,8 @@ def _arguments(
                     entity.type == "GPE" and entity.actor.sector != "GOV" and not entity.kb_id
                 ):
                     place = place or entity.id
+                elif entity.type == "GROUP" and trig.type in _MOVES_OBJECT:
+                    continue  # "deployed troops", "provide troops": what is sent, not to whom
                 elif entity not in actors:
                     recipients.append(entity)
         elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS and place is None:
@@ -294,8 +329,8 @@ def _arguments(
     elif "host" in trig.flags:
         # "X hosted Y": the visitor is the actor and the host the recipient (manual, CONSULT).
         # A host without named guests, or hosting a group of people ("hosting 600,000
-        # Sudanese refugees"), is no visit.
-        guests = [r for r in recipients if r.type != "NORP"]
+        # Sudanese refugees", as NORP or unnamed GROUP), is no visit.
+        guests = [r for r in recipients if r.type not in {"NORP", "GROUP"}]
         actors, recipients = (guests, actors) if guests else ([], [])
     return actors, recipients, place, own
 
@@ -406,6 +441,22 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
     if tok.dep_ in {"ccomp", "acl"} and head.i in triggers and triggers[head.i][0].type in ABOUT_ANOTHER:
         return True
     return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
+
+
+def _names_a_group(tok: Token, index: EntityIndex) -> bool:
+    """ "riot police", "strike committee members": a trigger word inside an unnamed group's
+    name describes the group; it is not an event."""
+    found = index.at(tok)
+    return found is not None and found.type == "GROUP"
+
+
+def _generic(tok: Token, actors: list[Entity]) -> bool:
+    """An unnamed group in the simple present states a habit or a rule ("Police use tear
+    gas at such rallies"), not an event; a named actor's present ("Seoul says") is left
+    to the other rules."""
+    if not all(a.type == "GROUP" for a in actors) or tok.pos_ != "VERB":
+        return False
+    return tok.tag_ in {"VBP", "VBZ"} and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
 
 
 def _states_only(actors: list[Entity]) -> bool:
@@ -581,11 +632,11 @@ def code_events(
     events: list[Event] = []
     for i, (trig, _second) in triggers.items():
         tok = doc[i]
-        if _absorbed(tok, triggers):
+        if _absorbed(tok, triggers) or _names_a_group(tok, index):
             continue
         actors, recipients, place, own = _arguments(tok, trig, index)
         recipients = [r for r in recipients if r not in actors]
-        if not actors:
+        if not actors or _generic(tok, actors):
             continue
         place = _finest_place(tok, place, index, geocoded)
         if "self" in trig.flags and not _self_threat(tok, actors, index):
@@ -639,7 +690,7 @@ def code_events(
     return events
 
 
-@register("events", "events.rules.v2")
+@register("events", "events.rules.v3")
 def annotate_events(
     doc: Doc,
     article: Article,
@@ -649,5 +700,12 @@ def annotate_events(
     places: list[Place] | None = None,
     **_: Any,
 ) -> list[Event]:
-    """PLOVER events with actors, recipients, modality, date, place and evidence."""
+    """PLOVER events with actors, recipients, modality, date, place and evidence; unnamed
+    groups (GROUP entities) may be actors and recipients."""
     return code_events(doc, article, entities, times, places)
+
+
+@register("events", "events.rules.v2")
+def annotate_events_named(doc: Doc, article: Article, *, entities: list[Entity], **rest: Any) -> list[Event]:
+    """The previous coder: named entities only, unnamed groups ignored."""
+    return annotate_events(doc, article, entities=[e for e in entities if e.type != "GROUP"], **rest)

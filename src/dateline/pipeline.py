@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from . import registry
 from .errors import DatelineError, InputError, LimitError
 from .extract import extract
+from .groups import find_groups
 from .ingest import RawInput, from_value
 from .limits import time_limit
 from .models import Article, Document, Source
@@ -29,6 +30,9 @@ def annotate(doc: Doc, article: Article, settings: Settings) -> dict[str, Any]:
     times = registry.get("times", settings.times)(doc, article)
     places = registry.get("places", settings.places)(doc, article, entities=entities)
     quotes = registry.get("quotes", settings.quotes)(doc, article, entities=entities)
+    # Unnamed groups ("riot police", "rebels") come after the named entities, which keep
+    # their ids; only the event coder reads them (docs/actors.md, "Unnamed groups").
+    entities = entities + find_groups(doc, entities)
     events = registry.get("events", settings.events)(
         doc, article, entities=entities, times=times, quotes=quotes, places=places
     )

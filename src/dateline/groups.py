@@ -1,0 +1,130 @@
+"""Unnamed group actors: "riot police", "rebels", "Israeli troops", "the junta".
+
+Event coders (CAMEO, PLOVER, GDELT) code a group named by a common noun as an actor with
+a sector ("police" COP, "rebels" REB, "protesters" CVL) and a country when the phrase
+says it ("Sudanese police", "Israel's army"). Such groups become entities of type GROUP,
+listed after the named entities (so the named entities keep their ids), one entity per
+phrase as written in the article. The noun lexicon is `data/group_nouns.tsv`; the
+conventions are in docs/actors.md.
+
+What is left out, because it would put an actor where an analyst sees none:
+- a group word inside quotation marks (the quote speaks about it; it does not act);
+- a word that modifies another noun ("police station", "army chief", "rebel commanders");
+- a phrase with a named organisation or person in it ("Hamas militants", "NATO troops"):
+  the named entity is the actor;
+- a group possessed by a pronoun ("his forces", "their fighters"): the possessor's own;
+- a phrase quantified as a generalisation ("all soldiers", "any protesters", "no troops").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .attribution import EntityIndex
+from .lexicon import rows
+from .models import Actor, Entity, Mention
+from .quotes import marked_spans
+
+# Premodifiers that give a group its country.
+_COUNTRY_TYPES = {"GPE", "NORP"}
+# Determiners and quantifiers of a generic statement, not of a particular group.
+_GENERIC = {"all", "any", "every", "no", "each"}
+_MODIFIERS = {"compound", "amod", "nmod"}
+# Participles that describe a group ("armed rebels"); others before a group noun are
+# more often a verb the parser misread.
+_PARTICIPLES = {"armed", "masked", "unidentified", "retired", "displaced", "detained", "striking"}
+# How many, not who: "several soldiers" is named "soldiers".
+_QUANTITY = {"several", "many", "some", "other", "few", "more", "most", "numerous"} | {
+    "dozens",
+    "hundreds",
+    "thousands",
+}
+
+
+@cache
+def group_nouns() -> dict[str, str]:
+    """Word or two-word phrase (lower case, as written) → PLOVER sector."""
+    return {row[0]: row[1] for row in rows("group_nouns.tsv")}
+
+
+def _sector(head: Token) -> tuple[str, Token | None] | None:
+    """(sector, modifier) for a group head noun; the modifier when a two-word phrase matched."""
+    table = group_nouns()
+    word = head.lower_
+    for child in head.lefts:
+        if child.dep_ in _MODIFIERS and child.i == head.i - 1:
+            phrase = table.get(f"{child.lower_} {word}")
+            if phrase:
+                return phrase, child
+    sector = table.get(word)
+    return (sector, None) if sector else None
+
+
+def _is_head(tok: Token) -> bool:
+    """A noun that is the head of its own phrase (not "police" in "police station")."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "amod", "nmod"}:
+        return False
+    return not any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in _GENERIC for c in tok.children)
+
+
+def _hyphenated(tok: Token) -> bool:
+    """ "Vietnamese-led": the participle is joined to the word before it."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_
+
+
+def _phrase(head: Token, lexical: Token | None, index: EntityIndex) -> tuple[list[Token], str | None] | None:
+    """The phrase's words (adjacent premodifiers and head) and its country; None when a
+    named organisation or person in the phrase is the actor instead. `lexical` is the
+    modifier of a two-word lexicon phrase, never a name ("Riot police" opening a sentence,
+    which the NER may tag)."""
+    words = [head]
+    country: str | None = None
+    for child in reversed(list(head.lefts)):
+        contiguous = child.right_edge.i == words[0].i - 1
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            return None  # "his forces": someone's own, which only coreference could name
+        if child.dep_ not in _MODIFIERS | {"poss"} or not contiguous or child.lower_ in _QUANTITY:
+            break
+        if child.pos_ == "VERB" and child.lower_ not in _PARTICIPLES and not _hyphenated(child):
+            break  # "the raid targeted militants": a verb the parser read as a modifier
+        for tok in child.subtree:
+            entity = None if lexical is not None and tok.i == lexical.i else index.at(tok)
+            if entity is not None and entity.type not in _COUNTRY_TYPES:
+                return None
+            if entity is not None and entity.actor.country:
+                country = country or entity.actor.country
+        words[:0] = list(child.subtree)
+    return words, country
+
+
+def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """GROUP entities for the unnamed group actors of the article, ids after `entities`."""
+    index = EntityIndex(entities)
+    quoted = marked_spans(doc.text)
+    found: dict[str, Entity] = {}
+    for tok in doc:
+        if not _is_head(tok) or index.at(tok) is not None:
+            continue
+        if any(start <= tok.idx < end for start, end in quoted):
+            continue
+        coded = _sector(tok)
+        if coded is None:
+            continue
+        phrase = _phrase(tok, coded[1], index)
+        if phrase is None:
+            continue
+        words, country = phrase
+        start, end = words[0].idx, tok.idx + len(tok.text)
+        text = doc.text[start:end]
+        key = text.lower()
+        if key not in found:
+            found[key] = Entity(
+                id=f"ent{len(entities) + len(found) + 1}",
+                name=text,
+                type="GROUP",
+                actor=Actor(country=country, sector=coded[0]),
+            )
+        found[key].mentions.append(Mention(text=text, start=start, end=end))
+    return list(found.values())
