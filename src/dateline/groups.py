@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import EntityIndex
 from .lexicon import rows
@@ -99,6 +99,15 @@ def _phrase(head: Token, lexical: Token | None, index: EntityIndex) -> tuple[lis
     return words, country
 
 
+def _group_name(words: Span) -> str:
+    """The group's name in lower case but for names and nationality words, so that
+    "Police" opening a sentence and "police" later are stored as one actor."""
+    return "".join(
+        (t.text if t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE"} else t.lower_) + t.whitespace_
+        for t in words
+    ).strip()
+
+
 def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """GROUP entities for the unnamed group actors of the article, ids after `entities`."""
     index = EntityIndex(entities)
@@ -122,7 +131,7 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
         if key not in found:
             found[key] = Entity(
                 id=f"ent{len(entities) + len(found) + 1}",
-                name=text,
+                name=_group_name(doc[words[0].i : tok.i + 1]),
                 type="GROUP",
                 actor=Actor(country=country, sector=coded[0]),
             )
