@@ -344,6 +344,10 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    refresh: Annotated[
+        float,
+        typer.Option("--refresh", min=0, help="Seconds between checks for new data in the store (0: never)."),
+    ] = 5.0,
 ) -> None:
     """Serve the read-only REST API (OpenAPI docs at /docs) and the web page."""
     from .serve import run  # FastAPI and uvicorn load only for this command
@@ -352,7 +356,7 @@ def serve(
         path = store.path
     err.print(f"serving {path} read-only at http://{host}:{port}/  (API docs: /docs)")
     try:
-        run(path, host, port)
+        run(path, host, port, refresh)
     except DatelineError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None

@@ -10,7 +10,9 @@ value a user gives travels as a query parameter.
 from __future__ import annotations
 
 import json
+import os
 import re
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol, get_args
@@ -69,13 +71,13 @@ class EventFilter:
     quad_class: int | None = None
 
 
-# The read side: an in-memory DuckDB database with the store file attached read-only.
-# Every store table is a view of the same name, and `event_index` holds one row per merged
-# event with what the event filters and tables need (its place, modalities, the countries
-# of its actors, its first mention's evidence), so that a filter is one scan of one narrow
-# table instead of joins over mentions, places and entities on every request. The index
-# is a snapshot taken when the server starts; DuckDB's file lock keeps any writer out of
-# the store while the server holds it, so the snapshot cannot go stale.
+# The read side: an in-memory DuckDB database holding a copy of the store's tables, taken
+# through a read-only attachment that is detached again at once, so the server never holds
+# DuckDB's file lock and an ingest can write while it serves (`ReadSide` refreshes the copy
+# when the file changes). `event_index` holds one row per merged event with what the event
+# filters and tables need (its place, modalities, the countries of its actors, its first
+# mention's evidence), so that a filter is one scan of one narrow table instead of joins
+# over mentions, places and entities on every request.
 EVENT_INDEX = """
 CREATE TABLE event_index AS
 WITH ranked AS (
@@ -159,20 +161,95 @@ FROM entities WHERE role = 'subject' GROUP BY canonical, type
 
 
 def open_read_side(path: str) -> duckdb.DuckDBPyConnection:
-    """An in-memory database over the store at `path` (attached read-only) with its event index."""
+    """An in-memory copy of the store at `path` with its indexes.
+
+    The copy is read in one transaction of a read-only attachment, so it holds only
+    committed documents, whole; the attachment is then detached, releasing the file for
+    a writer. Raises duckdb.IOException while a writer holds the file."""
     con = duckdb.connect(":memory:")
-    con.execute("SET enable_progress_bar = false")
-    con.execute("ATTACH ? AS store (READ_ONLY)", [path])
-    tables = con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'store' ORDER BY 1"
-    ).fetchall()
-    for (table,) in tables:
-        # Names come from the store's own catalogue, quoted as identifiers.
-        name = '"' + table.replace('"', '""') + '"'
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM store.{name}")
-    for statement in (EVENT_INDEX, ACTOR_EVENTS, QUOTE_INDEX, ACTOR_INDEX):
-        con.execute(statement)
+    try:
+        con.execute("SET enable_progress_bar = false")
+        con.execute("ATTACH ? AS store (READ_ONLY)", [path])
+        con.execute("BEGIN TRANSACTION")
+        tables = con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'store' ORDER BY 1"
+        ).fetchall()
+        for (table,) in tables:
+            # Names come from the store's own catalogue, quoted as identifiers.
+            name = '"' + table.replace('"', '""') + '"'
+            con.execute(f"CREATE TABLE memory.main.{name} AS SELECT * FROM store.{name}")
+        con.execute("COMMIT")
+        con.execute("DETACH store")
+        for statement in (EVENT_INDEX, ACTOR_EVENTS, QUOTE_INDEX, ACTOR_INDEX):
+            con.execute(statement)
+    except BaseException:
+        con.close()
+        raise
     return con
+
+
+def _signature(path: str) -> tuple[tuple[int, int], ...]:
+    """What changes when a writer commits: size and modification time of the file and its WAL."""
+    found = []
+    for name in (path, path + ".wal"):
+        try:
+            info = os.stat(name)
+            found.append((info.st_mtime_ns, info.st_size))
+        except OSError:
+            found.append((0, 0))
+    return tuple(found)
+
+
+@dataclass
+class Copy:
+    """One copy of the store and what was computed from it (`memo`, e.g. the statistics)."""
+
+    con: duckdb.DuckDBPyConnection
+    memo: dict[str, Any]
+
+
+class ReadSide:
+    """The served copy of a store, refreshed when the store file changes.
+
+    `refresh()` builds a new copy when the file's signature has changed and swaps it in;
+    requests already running keep the copy they started with (it is closed at the next
+    swap, long after). While a writer holds the file the old copy is served and the
+    refresh is tried again later, so every response reflects one committed state.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._signature = _signature(path)
+        self.copy = Copy(open_read_side(path), {})
+        self._retired: Copy | None = None
+        self._lock = threading.Lock()
+        self.generation = 1
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.copy.con.cursor()
+
+    def refresh(self) -> bool:
+        """Rebuild the copy if the store changed; True when a new copy was swapped in."""
+        with self._lock:
+            signature = _signature(self.path)
+            if signature == self._signature:
+                return False
+            try:
+                fresh = open_read_side(self.path)
+            except duckdb.Error:
+                return False  # a writer holds the file: serve the old copy, try again later
+            if self._retired is not None:
+                self._retired.con.close()
+            self._retired, self.copy = self.copy, Copy(fresh, {})
+            self._signature = signature
+            self.generation += 1
+            return True
+
+    def close(self) -> None:
+        with self._lock:
+            for copy in (self.copy, self._retired):
+                if copy is not None:
+                    copy.con.close()
 
 
 def rows(cur: Cursor, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ error is JSON: {"error": message, "status": code}.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import AsyncIterator, Iterator
@@ -100,15 +101,22 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, list[Any]]:
     return "invalid request: " + "; ".join(parts), details
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The API and page over the store at `db`, which is opened read-only."""
+def create_app(db: str | Path, *, refresh: float = 5.0) -> FastAPI:
+    """The API and page over the store at `db`, read from an in-memory copy.
+
+    The server never holds the store's file lock, so `dateline ingest` can write while it
+    serves; every `refresh` seconds (0: never) the copy is rebuilt if the file changed
+    and no writer holds it at that moment (queries.ReadSide)."""
     Store(db, read_only=True).close()  # a clear StoreError when it is missing or not a store
-    con = queries.open_read_side(str(db))
+    read = queries.ReadSide(str(db))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(_refreshing(read, refresh)) if refresh > 0 else None
         yield
-        con.close()
+        if task is not None:
+            task.cancel()
+        read.close()
 
     app = FastAPI(
         title="dateline",
@@ -121,7 +129,7 @@ def create_app(db: str | Path) -> FastAPI:
     # The Swagger UI we can ship offline (swagger-ui-bundle: 4.15) reads OpenAPI 3.0
     # documents only; FastAPI's schema is valid 3.0 in all but this label.
     app.openapi_version = "3.0.3"
-    app.state.con = con
+    app.state.read = read
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -144,7 +152,9 @@ def create_app(db: str | Path) -> FastAPI:
 
 
 def _cursor(request: Request) -> Iterator[Any]:
-    cur = request.app.state.con.cursor()
+    copy = request.app.state.read.copy  # the copy this request reads, whatever swaps meanwhile
+    request.state.copy = copy
+    cur = copy.con.cursor()
     try:
         yield cur
     finally:
@@ -212,12 +222,13 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 
 def _routes(app: FastAPI) -> None:
     @app.get("/api/stats", tags=["summary"])
-    def stats(cur: Cur) -> dict[str, Any]:
+    def stats(request: Request, cur: Cur) -> dict[str, Any]:
         """Counts and the spread of events over types, classes, modalities, actors and countries."""
-        # The read side is a snapshot for the server's life, so its statistics are too.
-        if getattr(app.state, "stats", None) is None:
-            app.state.stats = queries.stats(cur)
-        return app.state.stats
+        # Computed once per copy of the store, with the cursor of that same copy.
+        memo = request.state.copy.memo
+        if "stats" not in memo:
+            memo["stats"] = queries.stats(cur)
+        return memo["stats"]
 
     @app.get("/api/search", tags=["articles"])
     def search(
@@ -308,8 +319,18 @@ def _pages(app: FastAPI) -> None:
         log.warning("swagger-ui-bundle is not installed; /docs will not render")
 
 
-def run(db: str | Path, host: str, port: int) -> None:
+async def _refreshing(read: queries.ReadSide, every: float) -> None:
+    while True:
+        await asyncio.sleep(every)
+        try:
+            if await asyncio.to_thread(read.refresh):
+                log.info("store changed: serving its new state (copy %d)", read.generation)
+        except Exception:  # a failed refresh keeps the old copy; the next one may succeed
+            log.exception("refreshing the read copy failed")
+
+
+def run(db: str | Path, host: str, port: int, refresh: float = 5.0) -> None:
     """Serve until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, refresh=refresh), host=host, port=port, log_level="info")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -95,6 +96,22 @@ def event_key(kind: str, actors: list[str], recipients: list[str], day: str | No
     return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
+# How long opening a store waits for another process's lock: `dateline serve` holds the
+# file for the moment it copies it, and a writer takes it for a whole ingest.
+LOCK_WAIT_SECONDS = 10.0
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 class Store:
     """A dateline store in a DuckDB file (":memory:" for a throwaway one)."""
 
@@ -103,7 +120,7 @@ class Store:
         try:
             if read_only and self.path != ":memory:" and not Path(self.path).exists():
                 raise StoreError(f"no store at {self.path}; run `dateline ingest` first")
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = _connect(self.path, read_only)
         except duckdb.Error as exc:
             raise StoreError(
                 f"cannot open store {self.path}: {exc}. Another dateline process may be "
