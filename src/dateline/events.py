@@ -664,30 +664,76 @@ def code_events(
             continue
         if reported_by and modality == "asserted":
             modality = "reported"
-        sent = tok.sent
-        events.append(
-            Event(
-                id=f"evt{len(events) + 1}",
-                type=kind,  # type: ignore[arg-type]
-                mode=trig.mode if kind == trig.type else None,
-                contexts=list(trig.contexts),
-                actors=[a.id for a in actors],
-                recipients=[r.id for r in recipients],
-                date=date,
-                place=place,
-                modality=modality,  # type: ignore[arg-type]
-                reported_by=reported_by,
-                evidence=Evidence(
-                    text=sent.text.strip(),
-                    start=sent.start_char,
-                    end=sent.start_char + len(sent.text.strip()),
-                ),
-                trigger=tok.text,
-                confidence=confidence(own, len(recipients), date.basis, modality),
-                quad_class=QUAD[kind],  # type: ignore[arg-type]
-            )
-        )
+        circumstances = (date, place, modality, reported_by)
+        events.append(_event(len(events) + 1, tok, kind, trig, actors, recipients, circumstances, own))
+    for tok in _unmarked_demands(doc, triggers):
+        demanders = _demanded(tok, index)
+        if demanders is not None:
+            speaker, addressees = demanders
+            date = _date(tok, times, article)
+            place = _finest_place(tok, None, index, geocoded)
+            circumstances = (date, place, "asserted", [])
+            demand = Trigger("REQUEST", None, ())
+            number = len(events) + 1
+            events.append(_event(number, tok, "REQUEST", demand, speaker, addressees, circumstances, False))
     return events
+
+
+def _event(
+    number: int,
+    tok: Token,
+    kind: str,
+    trig: Trigger,
+    actors: list[Entity],
+    recipients: list[Entity],
+    circumstances: tuple[EventDate, str | None, str, list[str]],
+    own: bool,
+) -> Event:
+    """The Event record for a coded trigger; `circumstances` is (date, place, modality,
+    reported_by)."""
+    date, place, modality, reported_by = circumstances
+    sent = tok.sent
+    return Event(
+        id=f"evt{number}",
+        type=kind,  # type: ignore[arg-type]
+        mode=trig.mode if kind == trig.type else None,
+        contexts=list(trig.contexts),
+        actors=[a.id for a in actors],
+        recipients=[r.id for r in recipients],
+        date=date,
+        place=place,
+        modality=modality,  # type: ignore[arg-type]
+        reported_by=reported_by,
+        evidence=Evidence(
+            text=sent.text.strip(),
+            start=sent.start_char,
+            end=sent.start_char + len(sent.text.strip()),
+        ),
+        trigger=tok.text,
+        confidence=confidence(own, len(recipients), date.basis, modality),
+        quad_class=QUAD[kind],  # type: ignore[arg-type]
+    )
+
+
+def _unmarked_demands(doc: Doc, triggers: dict[int, tuple[Trigger, Token | None]]) -> list[Token]:
+    """Verbs with "must" that no trigger codes ("said the rebels must ensure …"): the
+    obligation is the event, whatever the verb (CAMEO 10, demand)."""
+    return [
+        tok
+        for tok in doc
+        if tok.pos_ in {"VERB", "AUX"}
+        and tok.i not in triggers
+        and any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children)
+    ]
+
+
+def _demanded(tok: Token, index: EntityIndex) -> tuple[list[Entity], list[Entity]] | None:
+    """(speaker, addressees) of "X said Y must …": a named speaker who is not among the
+    named subjects Y; None when either is missing."""
+    agents, patients, _ = _subject(tok)
+    addressees = _entities(agents + patients, index, ACTOR_TYPES)
+    speaker = _demand(tok, addressees, index) if addressees else None
+    return (speaker, addressees) if speaker else None
 
 
 @register("events", "events.rules.v3")
