@@ -241,3 +241,19 @@ def test_cameo_category_verbs_from_the_lexicon(body: str, kind: str):
 
 def test_praise_without_a_named_recipient_is_no_event():
     assert _doc("Critics hailed the film as a triumph.").events == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Germany suspended talks with Iran on Monday.", [("SANCTION", ["Germany"], ["Iran"], "asserted")]),
+        ("Kenya cancelled the summit with Uganda.", [("REJECT", ["Kenya"], ["Uganda"], "asserted")]),
+    ],
+)
+def test_halting_a_cooperative_event_is_coded_once_as_the_halting(body: str, expected: list[object]):
+    assert _events(_doc(body)) == expected
+
+
+def test_condemned_drills_between_named_countries_stay_an_event():
+    doc = _doc("North Korea condemned the drills between South Korea and Japan.")
+    assert sorted(e[0] for e in _events(doc)) == ["ACCUSE", "COOPERATE"]

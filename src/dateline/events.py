@@ -89,6 +89,28 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
 
 
 @cache
+def halting_verbs() -> dict[str, str]:
+    """Verb (or "verb particle") → the type of halting the cooperative event it governs."""
+    return {verb: kind for verb, kind in rows("halting_verbs.tsv")}
+
+
+# Cooperative event types that a halting verb turns into SANCTION or REJECT.
+_HALTABLE = {"CONSULT", "AID", "COOPERATE"}
+
+
+def _halting(noun: Token, trig: Trigger) -> str | None:
+    """The type of "suspended talks", "cancelled the summit": a cooperative nominal event
+    that is the object of a halting verb (data/halting_verbs.tsv), else None."""
+    if trig.type not in _HALTABLE or noun.pos_ == "VERB" or noun.dep_ != "dobj" or noun.head.i == noun.i:
+        return None
+    verb = noun.head
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    table = halting_verbs()
+    lemma = verb.lemma_.lower()
+    return next((table[f"{lemma} {p}"] for p in particles if f"{lemma} {p}" in table), table.get(lemma))
+
+
+@cache
 def light_verbs() -> frozenset[str]:
     return frozenset(lines("light_verbs.txt"))
 
@@ -440,6 +462,8 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
         return True
     if tok.dep_ in {"ccomp", "acl"} and head.i in triggers and triggers[head.i][0].type in ABOUT_ANOTHER:
         return True
+    if tok.dep_ == "dobj" and head.i in triggers and _halting(tok, triggers[tok.i][0]) is not None:
+        return True  # "suspended talks with Iran": the suspension, not the talks
     return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
 
 
@@ -635,6 +659,13 @@ def code_events(
         if _absorbed(tok, triggers) or _names_a_group(tok, index):
             continue
         actors, recipients, place, own = _arguments(tok, trig, index)
+        halted = _halting(tok, trig)
+        if halted is not None:
+            # "Kenya cancelled the summit with Uganda": Kenya rejects, Uganda is the recipient.
+            agents, _, own = _subject(tok.head)
+            halters = _entities(agents, index, ACTOR_TYPES)
+            actors, recipients = halters, [e for e in actors + recipients if e not in halters]
+            trig = Trigger(halted, None, trig.contexts)
         recipients = [r for r in recipients if r not in actors]
         if not actors or _generic(tok, actors):
             continue
