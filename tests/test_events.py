@@ -211,3 +211,49 @@ def test_previous_coder_ignores_groups():
 def test_a_country_named_beside_its_group_stays_an_actor():
     doc = _doc("Israel and Israeli troops attacked the camp on Monday.")
     assert _events(doc) == [("ASSAULT", ["Israel", "Israeli troops"], [], "asserted")]
+
+
+def test_must_clause_of_a_named_speaker_is_a_demand_whatever_its_verb():
+    doc = _doc("The African Union said Ethiopia and Eritrea must guarantee safe passage for civilians.")
+    # The quotes stage then names the speaker as the source, as for "must" with a trigger verb.
+    assert _events(doc) == [("REQUEST", ["African Union"], ["Eritrea", "Ethiopia"], "reported")]
+
+
+def test_must_clause_without_named_speaker_or_subject_is_no_event():
+    assert _doc("The treaty must still be ratified, officials said.").events == []
+    assert _doc("Farmers said prices must come down before the harvest.").events == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Egypt rebuffed a Sudanese proposal on the dam on Monday.", "REJECT"),
+        ("Kenya commended Somalia for holding the vote on time.", "SUPPORT"),
+        ("Chile froze Peru's assets on Friday.", "SANCTION"),
+        ("Bolivian troops stormed a rebel camp near Santa Cruz.", "ASSAULT"),
+        ("Turkey telephoned Greece about the migrants on Sunday.", "CONSULT"),
+        ("Jordan completed the withdrawal of its troops from Syria on Monday.", "RETREAT"),
+    ],
+)
+def test_cameo_category_verbs_from_the_lexicon(body: str, kind: str):
+    assert kind in [e[0] for e in _events(_doc(body))]
+
+
+def test_praise_without_a_named_recipient_is_no_event():
+    assert _doc("Critics hailed the film as a triumph.").events == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Germany suspended talks with Iran on Monday.", [("SANCTION", ["Germany"], ["Iran"], "asserted")]),
+        ("Kenya cancelled the summit with Uganda.", [("REJECT", ["Kenya"], ["Uganda"], "asserted")]),
+    ],
+)
+def test_halting_a_cooperative_event_is_coded_once_as_the_halting(body: str, expected: list[object]):
+    assert _events(_doc(body)) == expected
+
+
+def test_condemned_drills_between_named_countries_stay_an_event():
+    doc = _doc("North Korea condemned the drills between South Korea and Japan.")
+    assert sorted(e[0] for e in _events(doc)) == ["ACCUSE", "COOPERATE"]

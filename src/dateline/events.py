@@ -89,6 +89,28 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
 
 
 @cache
+def halting_verbs() -> dict[str, str]:
+    """Verb (or "verb particle") → the type of halting the cooperative event it governs."""
+    return {verb: kind for verb, kind in rows("halting_verbs.tsv")}
+
+
+# Cooperative event types that a halting verb turns into SANCTION or REJECT.
+_HALTABLE = {"CONSULT", "AID", "COOPERATE"}
+
+
+def _halting(noun: Token, trig: Trigger) -> str | None:
+    """The type of "suspended talks", "cancelled the summit": a cooperative nominal event
+    that is the object of a halting verb (data/halting_verbs.tsv), else None."""
+    if trig.type not in _HALTABLE or noun.pos_ == "VERB" or noun.dep_ != "dobj" or noun.head.i == noun.i:
+        return None
+    verb = noun.head
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    table = halting_verbs()
+    lemma = verb.lemma_.lower()
+    return next((table[f"{lemma} {p}"] for p in particles if f"{lemma} {p}" in table), table.get(lemma))
+
+
+@cache
 def light_verbs() -> frozenset[str]:
     return frozenset(lines("light_verbs.txt"))
 
@@ -440,6 +462,8 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
         return True
     if tok.dep_ in {"ccomp", "acl"} and head.i in triggers and triggers[head.i][0].type in ABOUT_ANOTHER:
         return True
+    if tok.dep_ == "dobj" and head.i in triggers and _halting(tok, triggers[tok.i][0]) is not None:
+        return True  # "suspended talks with Iran": the suspension, not the talks
     return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
 
 
@@ -635,6 +659,13 @@ def code_events(
         if _absorbed(tok, triggers) or _names_a_group(tok, index):
             continue
         actors, recipients, place, own = _arguments(tok, trig, index)
+        halted = _halting(tok, trig)
+        if halted is not None:
+            # "Kenya cancelled the summit with Uganda": Kenya rejects, Uganda is the recipient.
+            agents, _, own = _subject(tok.head)
+            halters = _entities(agents, index, ACTOR_TYPES)
+            actors, recipients = halters, [e for e in actors + recipients if e not in halters]
+            trig = Trigger(halted, None, trig.contexts)
         recipients = [r for r in recipients if r not in actors]
         if not actors or _generic(tok, actors):
             continue
@@ -664,30 +695,76 @@ def code_events(
             continue
         if reported_by and modality == "asserted":
             modality = "reported"
-        sent = tok.sent
-        events.append(
-            Event(
-                id=f"evt{len(events) + 1}",
-                type=kind,  # type: ignore[arg-type]
-                mode=trig.mode if kind == trig.type else None,
-                contexts=list(trig.contexts),
-                actors=[a.id for a in actors],
-                recipients=[r.id for r in recipients],
-                date=date,
-                place=place,
-                modality=modality,  # type: ignore[arg-type]
-                reported_by=reported_by,
-                evidence=Evidence(
-                    text=sent.text.strip(),
-                    start=sent.start_char,
-                    end=sent.start_char + len(sent.text.strip()),
-                ),
-                trigger=tok.text,
-                confidence=confidence(own, len(recipients), date.basis, modality),
-                quad_class=QUAD[kind],  # type: ignore[arg-type]
-            )
-        )
+        circumstances = (date, place, modality, reported_by)
+        events.append(_event(len(events) + 1, tok, kind, trig, actors, recipients, circumstances, own))
+    for tok in _unmarked_demands(doc, triggers):
+        demanders = _demanded(tok, index)
+        if demanders is not None:
+            speaker, addressees = demanders
+            date = _date(tok, times, article)
+            place = _finest_place(tok, None, index, geocoded)
+            circumstances = (date, place, "asserted", [])
+            demand = Trigger("REQUEST", None, ())
+            number = len(events) + 1
+            events.append(_event(number, tok, "REQUEST", demand, speaker, addressees, circumstances, False))
     return events
+
+
+def _event(
+    number: int,
+    tok: Token,
+    kind: str,
+    trig: Trigger,
+    actors: list[Entity],
+    recipients: list[Entity],
+    circumstances: tuple[EventDate, str | None, str, list[str]],
+    own: bool,
+) -> Event:
+    """The Event record for a coded trigger; `circumstances` is (date, place, modality,
+    reported_by)."""
+    date, place, modality, reported_by = circumstances
+    sent = tok.sent
+    return Event(
+        id=f"evt{number}",
+        type=kind,  # type: ignore[arg-type]
+        mode=trig.mode if kind == trig.type else None,
+        contexts=list(trig.contexts),
+        actors=[a.id for a in actors],
+        recipients=[r.id for r in recipients],
+        date=date,
+        place=place,
+        modality=modality,  # type: ignore[arg-type]
+        reported_by=reported_by,
+        evidence=Evidence(
+            text=sent.text.strip(),
+            start=sent.start_char,
+            end=sent.start_char + len(sent.text.strip()),
+        ),
+        trigger=tok.text,
+        confidence=confidence(own, len(recipients), date.basis, modality),
+        quad_class=QUAD[kind],  # type: ignore[arg-type]
+    )
+
+
+def _unmarked_demands(doc: Doc, triggers: dict[int, tuple[Trigger, Token | None]]) -> list[Token]:
+    """Verbs with "must" that no trigger codes ("said the rebels must ensure …"): the
+    obligation is the event, whatever the verb (CAMEO 10, demand)."""
+    return [
+        tok
+        for tok in doc
+        if tok.pos_ in {"VERB", "AUX"}
+        and tok.i not in triggers
+        and any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children)
+    ]
+
+
+def _demanded(tok: Token, index: EntityIndex) -> tuple[list[Entity], list[Entity]] | None:
+    """(speaker, addressees) of "X said Y must …": a named speaker who is not among the
+    named subjects Y; None when either is missing."""
+    agents, patients, _ = _subject(tok)
+    addressees = _entities(agents + patients, index, ACTOR_TYPES)
+    speaker = _demand(tok, addressees, index) if addressees else None
+    return (speaker, addressees) if speaker else None
 
 
 @register("events", "events.rules.v3")
