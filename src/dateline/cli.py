@@ -4,19 +4,33 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
-from .batch import Summary, documents, ingest
+from .batch import Summary, count_inputs, documents, ingest
+from .engines import ENGINES
 from .errors import DatelineError
 from .settings import DB_ENV, Settings, default_db
 from .store import Store
+from .watch import watch as watch_paths
 
 app = typer.Typer(
     help="News articles to sourced, time-resolved, geolocated event data (schema dateline/1).",
@@ -80,35 +94,77 @@ def process(
         raise typer.Exit(1)
 
 
+class _RateColumn(ProgressColumn):
+    """Articles per second over the recent window, as rich measures it."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f} art/s" if task.speed else "– art/s")
+
+
 @app.command("ingest")
 def ingest_cmd(
     paths: PathsArg,
     db: DbOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local: this machine, one process or a pool of --processes.")
+    ] = "local",
+    processes: Annotated[
+        int,
+        typer.Option("--processes", min=1, max=256, help="Worker processes (model loaded once each)."),
+    ] = 1,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="After the paths, keep ingesting new files that appear in them.")
+    ] = False,
+    max_idle: Annotated[
+        float | None,
+        typer.Option(
+            "--max-idle", min=0, help="With --watch: stop after this many seconds without new files."
+        ),
+    ] = None,
+    poll: Annotated[
+        float, typer.Option("--poll", min=0.05, help="With --watch: seconds between scans of the folders.")
+    ] = 1.0,
 ) -> None:
     """Process files or directories and store the documents (re-ingesting is a no-op)."""
+    if engine not in ENGINES:
+        err.print(f"error: --engine must be one of: {', '.join(ENGINES)}")
+        raise typer.Exit(2)
     store = _open(db, read_only=False)
+    settings = Settings()
+    started = time.perf_counter()
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed} stored"),
+        MofNCompleteColumn(),
+        _RateColumn(),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
         disable=not err.is_terminal,
     ) as progress:
-        task = progress.add_task("ingesting", total=None)
+        task = progress.add_task("ingesting", total=None if watch else count_inputs(paths))
 
         def tick(summary: Summary) -> None:
-            progress.update(task, completed=summary.stored, description=f"read {summary.read}")
+            done = summary.stored + summary.skipped + len(summary.failed)
+            progress.update(task, completed=done, description=f"stored {summary.stored}")
 
-        summary = ingest(paths, store, Settings(), on_document=tick)
+        if watch:
+            summary = watch_paths(
+                paths, store, settings, processes=processes, poll=poll, max_idle=max_idle, on_document=tick
+            )
+        else:
+            summary = ingest(paths, store, settings, on_document=tick, processes=processes)
     store.close()
+    seconds = time.perf_counter() - started
     _report_failures(summary)
     err.print(
         f"read {summary.read} · stored {summary.stored} · skipped (already stored) "
-        f"{summary.skipped} · failed {len(summary.failed)}  → {store.path}"
+        f"{summary.skipped} · failed {len(summary.failed)} in {seconds:.1f} s "
+        f"({summary.stored / seconds if seconds else 0:.2f} stored/s)  → {store.path}"
     )
     if summary.failed and strict:
         raise typer.Exit(1)
@@ -262,3 +318,7 @@ def _main(
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()
