@@ -120,6 +120,8 @@ def test_batch_merges_events_like_single_writes():
         one.add(b)
         batch.add_many([a, b])
         assert one.events() == batch.events() and one.counts() == batch.counts()
+        assert [r["actors"] for r in batch.events(actor="moreira")] == [["Lucas Moreira"]]
+        assert batch.events(actor="nobody") == []
 
 
 def test_a_document_that_cannot_be_written_costs_only_itself(monkeypatch):

@@ -30,6 +30,7 @@ from .engines import ENGINES
 from .errors import DatelineError
 from .settings import DB_ENV, Settings, default_db
 from .store import Store
+from .store_pg import open_store
 from .watch import watch as watch_paths
 
 app = typer.Typer(
@@ -43,7 +44,10 @@ err = Console(stderr=True, width=None if sys.stderr.isatty() else 140)
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help=f"DuckDB store file (default: ${DB_ENV}, else ./dateline.duckdb)."),
+    typer.Option(
+        "--db",
+        help=f"DuckDB store file or postgresql:// URL (default: ${DB_ENV}, else ./dateline.duckdb).",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array instead of a table.")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, max=100_000, help="At most this many rows.")]
@@ -52,7 +56,7 @@ PathsArg = Annotated[list[Path], typer.Argument(help="Files or directories (walk
 
 def _open(db: str | None, read_only: bool = True) -> Store:
     try:
-        return Store(db or default_db(), read_only=read_only)
+        return open_store(db or default_db(), read_only=read_only)
     except DatelineError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None

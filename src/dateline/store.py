@@ -175,7 +175,14 @@ def document_rows(doc: Document, now: datetime) -> dict[str, list[list[Any]]]:
 
 
 class Store:
-    """A dateline store in a DuckDB file (":memory:" for a throwaway one)."""
+    """A dateline store in a DuckDB file (":memory:" for a throwaway one).
+
+    store_pg.PostgresStore subclasses it for a PostgreSQL server: the SQL here is written
+    once, and the subclass overrides only what the dialects do differently.
+    """
+
+    # The driver's errors that mean "this write failed" (rolled back, reported per document).
+    db_errors: tuple[type[Exception], ...] = (duckdb.Error,)
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
@@ -262,7 +269,7 @@ class Store:
         try:
             with self._transaction():
                 self._insert(doc)
-        except duckdb.Error as exc:
+        except self.db_errors as exc:
             raise StoreError(f"cannot store document {doc.id}: {exc}") from None
         return True
 
@@ -284,7 +291,7 @@ class Store:
         try:
             with self._transaction():
                 self._insert_batch([docs[i] for i in fresh])
-        except duckdb.Error:
+        except self.db_errors:
             alone = {i: self._add_alone(docs[i]) for i in fresh}
             return [alone.get(i, False) for i in range(len(docs))]
         chosen = set(fresh)
@@ -316,14 +323,12 @@ class Store:
             events.setdefault(row[2], [row[2], row[3], sorted(row[7]), sorted(row[8]), day, row[19], now])
         if not events:
             return
-        self.con.execute(
-            """INSERT INTO events SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?),
-                                         unnest(?), 0, 0, 0, unnest(?)
-               ON CONFLICT (event_key) DO NOTHING""",
-            [list(column) for column in zip(*events.values(), strict=True)],
-        )
+        self._insert_events(list(events.values()))
         # Counts are recomputed once per batch for the merged events it touched, after all
         # of its mentions are in: one grouped scan instead of one per event.
+        self._update_event_counts(sorted(events))
+
+    def _update_event_counts(self, keys: list[str]) -> None:
         self.con.execute(
             """UPDATE events SET num_mentions = c.n_mentions, num_articles = c.n_articles,
                                  num_sources = c.n_sources
@@ -331,7 +336,15 @@ class Store:
                             count(DISTINCT source_name) AS n_sources
                      FROM event_mentions WHERE event_key IN (SELECT unnest(?)) GROUP BY event_key) c
                WHERE events.event_key = c.event_key""",
-            [sorted(events)],
+            [keys],
+        )
+
+    def _insert_events(self, rows: list[list[Any]]) -> None:
+        self.con.execute(
+            """INSERT INTO events SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?),
+                                         unnest(?), 0, 0, 0, unnest(?)
+               ON CONFLICT (event_key) DO NOTHING""",
+            [list(column) for column in zip(*rows, strict=True)],
         )
 
     def _insert_rows(self, table: str, rows: list[list[Any]]) -> None:
@@ -429,8 +442,10 @@ class Store:
             params.append(type.upper())
         if actor:
             sql += (
-                " AND (len(list_filter(e.actor_names, x -> lower(x) LIKE ?)) > 0"
-                " OR len(list_filter(e.recipient_names, x -> lower(x) LIKE ?)) > 0)"
+                # DuckDB 2 refuses the `x -> ...` lambda; joining the names works in every
+                # version and in PostgreSQL alike.
+                " AND (lower(array_to_string(e.actor_names, '|')) LIKE ?"
+                " OR lower(array_to_string(e.recipient_names, '|')) LIKE ?)"
             )
             params += [f"%{actor.lower()}%", f"%{actor.lower()}%"]
         if since:
