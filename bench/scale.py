@@ -1,7 +1,7 @@
 """Throughput, per-stage time and peak memory of `dateline ingest` against its baselines.
 
     python bench/scale.py [--count 120] [--words 600] [--html-share 0.25] [--processes 1 2]
-                          [--runs 3] [--shared-pages] [--stages]
+                          [--runs 3] [--shared-pages] [--stages] [--ray]
 
 One run generates a corpus (bench/corpus.py), then for each process count P measures,
 one after the other on the same texts:
@@ -15,7 +15,8 @@ one after the other on the same texts:
 Figures are medians over the runs; ratios are against the baseline measured in the same
 run. Peak memory is the largest sum of proportional set size (PSS: physical memory, shared
 pages split between their processes) over this process and all its children, sampled
-every 50 ms. `--stages` adds a one-process breakdown of dateline's time
+every 50 ms. `--ray` also times `ingest --engine ray` (a local Ray started by the command).
+`--stages` adds a one-process breakdown of dateline's time
 by stage (read, extract, spaCy, annotate, build the document, store).
 """
 
@@ -178,6 +179,12 @@ def one_run(args: argparse.Namespace, run: int, results: dict[str, list[float]])
                 assert store.counts()["articles"] == n
             results[f"dateline ingest P={p}, articles/s"].append(n / seconds)
             results[f"dateline ingest P={p}, peak MB"].append(mem / 1e6)
+            if args.ray:
+                db = Path(tmp) / f"ray{p}.duckdb"
+                command = [sys.executable, "-m", "dateline.cli", "ingest", str(corpus), "--db", str(db)]
+                seconds, mem = run_measured([*command, "--processes", str(p), "--engine", "ray"])
+                results[f"dateline ingest --engine ray P={p}, articles/s"].append(n / seconds)
+                results[f"dateline ingest --engine ray P={p}, peak MB"].append(mem / 1e6)
         if args.stages:
             for name, seconds in stage_times(raws, settings, Path(tmp) / "stages.duckdb").items():
                 results[f"stage {name}"].append(seconds)
@@ -204,6 +211,10 @@ def report(results: dict[str, list[float]], processes: list[int]) -> None:
             if p > 1:
                 eff = med[f"dateline ingest P={p}, articles/s"] / (p * one)
                 print(f"{f'scaling efficiency 1→{p} (dateline)':<40} {eff:10.2f}")
+        if f"dateline ingest --engine ray P={p}, articles/s" in med:
+            ray = med[f"dateline ingest --engine ray P={p}, articles/s"]
+            overhead = med[f"dateline ingest P={p}, articles/s"] / ray - 1
+            print(f"{f'Ray engine time over local, P={p}':<40} {overhead:+10.0%}")
     if "trafilatura alone, HTML pages/s" in med:
         r = med["dateline extract, HTML pages/s"] / med["trafilatura alone, HTML pages/s"]
         print(f"{'ratio dateline extract / trafilatura':<40} {r:10.2f}")
@@ -224,6 +235,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--shared-pages", action="store_true")
     parser.add_argument("--stages", action="store_true")
+    parser.add_argument("--ray", action="store_true", help="also time --engine ray (a local Ray)")
     parser.add_argument("--spacy-alone", nargs=2, metavar=("TEXTS_JSON", "P"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.spacy_alone:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .engines import run_local
+from .engines import run
 from .errors import DatelineError
 from .ingest import JSONL_SUFFIXES, RawInput, iter_inputs, iter_paths
 from .models import Document
@@ -56,9 +56,11 @@ def documents(
     summary: Summary | None = None,
     skip: Callable[[RawInput], bool] | None = None,
     processes: int = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> Iterator[Document]:
     """Documents for every readable input under `paths`, in input order, computed by
-    `processes` worker processes; failures go to `summary.failed`."""
+    `processes` workers of the named engine (local or ray); failures go to `summary.failed`."""
     settings = settings or Settings()
     summary = summary if summary is not None else Summary()
 
@@ -72,7 +74,7 @@ def documents(
             else:
                 yield item
 
-    for raw, result in run_local(readable(), settings, processes):
+    for raw, result in run(readable(), settings, processes, engine, ray_address):
         if isinstance(result, Document):
             yield result
         else:
@@ -85,6 +87,8 @@ def ingest(
     settings: Settings | None = None,
     on_document: Callable[[Summary], None] | None = None,
     processes: int = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> Summary:
     """Process and store everything under `paths`; the store is the single writer.
 
@@ -110,8 +114,10 @@ def ingest(
         if on_document is not None:
             on_document(summary)
 
-    skip = lambda raw: store.has(raw.id)  # noqa: E731
-    for doc in documents(paths, settings, summary, skip=skip, processes=processes):
+    def skip(raw: RawInput) -> bool:
+        return store.has(raw.id)
+
+    for doc in documents(paths, settings, summary, skip, processes, engine, ray_address):
         pending.append(doc)
         if len(pending) >= settings.batch_size:
             write()

@@ -111,8 +111,11 @@ def ingest_cmd(
     db: DbOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input failed.")] = False,
     engine: Annotated[
-        str, typer.Option("--engine", help="local: this machine, one process or a pool of --processes.")
+        str, typer.Option("--engine", help="local (process pool) or ray (Ray Data actors, --ray-address).")
     ] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option("--ray-address", help="With --engine ray: cluster to join (default: local).")
+    ] = None,
     processes: Annotated[
         int,
         typer.Option("--processes", min=1, max=256, help="Worker processes (model loaded once each)."),
@@ -131,8 +134,8 @@ def ingest_cmd(
     ] = 1.0,
 ) -> None:
     """Process files or directories and store the documents (re-ingesting is a no-op)."""
-    if engine not in ENGINES:
-        err.print(f"error: --engine must be one of: {', '.join(ENGINES)}")
+    if engine not in ENGINES or (watch and engine != "local"):
+        err.print(f"error: --engine must be one of: {', '.join(ENGINES)} (--watch: local)")
         raise typer.Exit(2)
     store = _open(db, read_only=False)
     settings = Settings()
@@ -161,7 +164,7 @@ def ingest_cmd(
                 paths, store, settings, processes=processes, poll=poll, max_idle=max_idle, on_document=tick
             )
         else:
-            summary = ingest(paths, store, settings, on_document=tick, processes=processes)
+            summary = ingest(paths, store, settings, tick, processes, engine, ray_address)
     store.close()
     seconds = time.perf_counter() - started
     _report_failures(summary)

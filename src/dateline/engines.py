@@ -1,5 +1,6 @@
 """Engines: how the pure pipeline is mapped over many inputs.
 
+`ray` (engine_ray.py) does the same with Ray Data actors on a cluster.
 `local` runs `process_many` in this process (one process) or in a pool of worker
 processes, each loading the spaCy model once and feeding its chunk of inputs through
 `nlp.pipe`. Results come back in input order to a single writer (the caller), so a store
@@ -16,13 +17,13 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any
 
-from .errors import DatelineError, InputError
+from .errors import ConfigError, DatelineError, InputError
 from .ingest import RawInput
 from .models import Document
 from .pipeline import process_many
 from .settings import Settings
 
-ENGINES = ("local",)
+ENGINES = ("local", "ray")
 
 # What a worker sends back for one input: the document, or the failure's source and reason.
 # Exceptions are flattened because InputError's constructor does not survive pickling.
@@ -60,6 +61,23 @@ def _context() -> Any:
         ctx.set_forkserver_preload(["dateline.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def run(
+    raws: Iterable[RawInput],
+    settings: Settings,
+    processes: int = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
+) -> Iterator[tuple[RawInput, Document | DatelineError]]:
+    """(input, document or error) for each input, in order, by the named engine."""
+    if engine == "ray":
+        from .engine_ray import run_ray
+
+        return run_ray(raws, settings, processes, ray_address)
+    if engine != "local":
+        raise ConfigError(f"unknown engine {engine!r}; known: {', '.join(ENGINES)}")
+    return run_local(raws, settings, processes)
 
 
 def run_local(
