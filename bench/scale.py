@@ -211,6 +211,7 @@ def report(results: dict[str, list[float]], processes: list[int]) -> None:
             if p > 1:
                 eff = med[f"dateline ingest P={p}, articles/s"] / (p * one)
                 print(f"{f'scaling efficiency 1→{p} (dateline)':<40} {eff:10.2f}")
+    for p in processes:
         if f"dateline ingest --engine ray P={p}, articles/s" in med:
             ray = med[f"dateline ingest --engine ray P={p}, articles/s"]
             overhead = med[f"dateline ingest P={p}, articles/s"] / ray - 1
