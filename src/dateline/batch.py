@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from .engines import run
 from .errors import DatelineError
-from .ingest import RawInput, iter_inputs
+from .ingest import JSONL_SUFFIXES, RawInput, iter_inputs, iter_paths
 from .models import Document
-from .pipeline import extract_only, process_many
+from .pipeline import extract_only
 from .settings import Settings
 from .store import Store
 
@@ -34,13 +36,32 @@ def _failure(item: DatelineError, raw: RawInput | None = None) -> Failure:
     return Failure(source, reason)
 
 
+def count_inputs(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """How many inputs `paths` hold (a JSONL file counts its non-empty lines), for progress bars."""
+    total = 0
+    for item in iter_paths(paths):
+        if isinstance(item, Path) and item.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with item.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
 def documents(
     paths: Iterable[str | os.PathLike[str]],
     settings: Settings | None = None,
     summary: Summary | None = None,
     skip: Callable[[RawInput], bool] | None = None,
+    processes: int = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> Iterator[Document]:
-    """Documents for every readable input under `paths`; failures go to `summary.failed`."""
+    """Documents for every readable input under `paths`, in input order, computed by
+    `processes` workers of the named engine (local or ray); failures go to `summary.failed`."""
     settings = settings or Settings()
     summary = summary if summary is not None else Summary()
 
@@ -54,7 +75,7 @@ def documents(
             else:
                 yield item
 
-    for raw, result in process_many(readable(), settings):
+    for raw, result in run(readable(), settings, processes, engine, ray_address):
         if isinstance(result, Document):
             yield result
         else:
@@ -87,24 +108,44 @@ def ingest(
     store: Store,
     settings: Settings | None = None,
     on_document: Callable[[Summary], None] | None = None,
+    processes: int = 1,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> Summary:
     """Process and store everything under `paths`; the store is the single writer.
 
-    Inputs whose content hash is already stored are skipped before any NLP runs. The
+    Inputs whose content hash is already stored are skipped before any NLP runs.
+    Documents are written `settings.batch_size` at a time, one transaction per batch
+    (each document still all-or-nothing), so an interrupted ingest loses at most the
+    batch in flight and a second run picks up where the first stopped.
+    `on_document` is called with the running summary after each written batch. The
     settings' aliases file, if any, is loaded first, so that it also re-files what is
     already stored.
     """
+    settings = settings or Settings()
     summary = Summary()
-    if settings is not None and settings.aliases:
+    if settings.aliases:
         store.load_aliases(settings.aliases)
-    for doc in documents(paths, settings, summary, skip=lambda raw: store.has(raw.id)):
-        try:
-            if store.add(doc):
+    pending: list[Document] = []
+
+    def write() -> None:
+        for doc, result in zip(pending, store.add_many(pending), strict=True):
+            if result is True:
                 summary.stored += 1
-            else:
+            elif result is False:
                 summary.skipped += 1
-        except DatelineError as exc:
-            summary.failed.append(Failure(doc.source.path or doc.id, str(exc)))
+            else:
+                summary.failed.append(Failure(doc.source.path or doc.id, str(result)))
+        pending.clear()
         if on_document is not None:
             on_document(summary)
+
+    def skip(raw: RawInput) -> bool:
+        return store.has(raw.id)
+
+    for doc in documents(paths, settings, summary, skip, processes, engine, ray_address):
+        pending.append(doc)
+        if len(pending) >= settings.batch_size:
+            write()
+    write()
     return summary

@@ -4,20 +4,35 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
-from .batch import Summary, documents, extracted, ingest
+from .batch import Summary, count_inputs, documents, extracted, ingest
+from .engines import ENGINES
 from .errors import DatelineError
 from .settings import DB_ENV, Settings, default_db
 from .store import Store
+from .store_pg import open_store
+from .watch import watch as watch_paths
 
 app = typer.Typer(
     help="News articles to sourced, time-resolved, geolocated event data (schema dateline/1).",
@@ -30,7 +45,10 @@ err = Console(stderr=True, width=None if sys.stderr.isatty() else 140)
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help=f"DuckDB store file (default: ${DB_ENV}, else ./dateline.duckdb)."),
+    typer.Option(
+        "--db",
+        help=f"DuckDB store file or postgresql:// URL (default: ${DB_ENV}, else ./dateline.duckdb).",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array instead of a table.")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, max=100_000, help="At most this many rows.")]
@@ -52,7 +70,7 @@ TimeoutOption = Annotated[
 
 def _open(db: str | None, read_only: bool = True) -> Store:
     try:
-        return Store(db or default_db(), read_only=read_only)
+        return open_store(db or default_db(), read_only=read_only)
     except DatelineError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
@@ -125,6 +143,13 @@ def extract(
     _print_documents(extracted(paths, settings, summary), format, summary, strict)
 
 
+class _RateColumn(ProgressColumn):
+    """Articles per second over the recent window, as rich measures it."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f} art/s" if task.speed else "– art/s")
+
+
 @app.command("ingest")
 def ingest_cmd(
     paths: PathsArg,
@@ -137,38 +162,81 @@ def ingest_cmd(
     max_bytes: MaxBytesOption = _DEFAULTS.max_bytes,
     max_chars: MaxCharsOption = _DEFAULTS.max_chars,
     timeout: TimeoutOption = _DEFAULTS.timeout,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (process pool) or ray (Ray Data actors, --ray-address).")
+    ] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option("--ray-address", help="With --engine ray: cluster to join (default: local).")
+    ] = None,
+    processes: Annotated[
+        int,
+        typer.Option("--processes", min=1, max=256, help="Worker processes (model loaded once each)."),
+    ] = 1,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="After the paths, keep ingesting new files that appear in them.")
+    ] = False,
+    max_idle: Annotated[
+        float | None,
+        typer.Option(
+            "--max-idle", min=0, help="With --watch: stop after this many seconds without new files."
+        ),
+    ] = None,
+    poll: Annotated[
+        float, typer.Option("--poll", min=0.05, help="With --watch: seconds between scans of the folders.")
+    ] = 1.0,
 ) -> None:
     """Process files or directories and store the documents (re-ingesting is a no-op)."""
+    if engine not in ENGINES or (watch and engine != "local"):
+        err.print(f"error: --engine must be one of: {', '.join(ENGINES)} (--watch: local)")
+        raise typer.Exit(2)
     settings = Settings(
         aliases=str(aliases) if aliases else None, max_bytes=max_bytes, max_chars=max_chars, timeout=timeout
     )
     store = _open(db, read_only=False)
+    started = time.perf_counter()
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed} stored"),
+        MofNCompleteColumn(),
+        _RateColumn(),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
         disable=not err.is_terminal,
     ) as progress:
-        task = progress.add_task("ingesting", total=None)
+        task = progress.add_task("ingesting", total=None if watch else count_inputs(paths))
 
         def tick(summary: Summary) -> None:
-            progress.update(task, completed=summary.stored, description=f"read {summary.read}")
+            done = summary.stored + summary.skipped + len(summary.failed)
+            progress.update(task, completed=done, description=f"stored {summary.stored}")
 
         try:
-            summary = ingest(paths, store, settings, on_document=tick)
+            if watch:
+                summary = watch_paths(
+                    paths,
+                    store,
+                    settings,
+                    processes=processes,
+                    poll=poll,
+                    max_idle=max_idle,
+                    on_document=tick,
+                )
+            else:
+                summary = ingest(paths, store, settings, tick, processes, engine, ray_address)
         except DatelineError as exc:
             store.close()
             err.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None
     store.close()
+    seconds = time.perf_counter() - started
     _report_failures(summary)
     err.print(
         f"read {summary.read} · stored {summary.stored} · skipped (already stored) "
-        f"{summary.skipped} · failed {len(summary.failed)}  → {escape(store.path)}"
+        f"{summary.skipped} · failed {len(summary.failed)} in {seconds:.1f} s "
+        f"({summary.stored / seconds if seconds else 0:.2f} stored/s)  → {escape(store.path)}"
     )
     if summary.failed and strict:
         raise typer.Exit(1)
@@ -379,3 +447,7 @@ def _main(
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

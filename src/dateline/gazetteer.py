@@ -64,13 +64,22 @@ class Feature:
     admin1: str | None = None
 
 
+_POSSESSIVE = re.compile(r"'s?$")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+_SPACES = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """Lookup key: case-folded, without a leading "the", possessive or outer punctuation."""
+    # Called for every name in the city index as it is built (the largest part of a
+    # worker's start-up), hence compiled patterns and the substring tests before them.
     text = name.strip().replace("’", "'")
-    text = re.sub(r"'s?$", "", text)
-    text = re.sub(r"^the\s+", "", text, flags=re.I)
-    return re.sub(r"\s+", " ", text).strip(" .,-").casefold()
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text)
+    if text[:3].lower() == "the":
+        text = _LEADING_THE.sub("", text)
+    return _SPACES.sub(" ", text).strip(" .,-").casefold()
 
 
 def _cache_dir() -> Path:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -112,8 +112,112 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
             time.sleep(0.1)
 
 
+INSERT_ORDER = ("articles", "sources", "entities", "mentions", "places", "times", "quotes", "event_mentions")
+
+
+def document_rows(doc: Document, now: datetime) -> dict[str, list[list[Any]]]:
+    """The rows one document adds to each table, in each table's column order."""
+    a, s, did = doc.article, doc.source, doc.id
+    names = {e.id: e.name for e in doc.entities}
+    captions = json.dumps([c.model_dump() for c in a.captions], ensure_ascii=False)
+    rows: dict[str, list[list[Any]]] = {
+        "articles": [
+            [
+                did,
+                a.title,
+                a.published,
+                a.updated,
+                a.authors,
+                a.publisher,
+                a.language,
+                captions,
+                a.text,
+                now,
+                doc.to_json(),
+            ]
+        ],
+        "sources": [[did, s.path, s.url, s.format, s.encoding, s.record]],
+        "entities": [
+            [
+                did,
+                e.id,
+                e.name,
+                e.type,
+                e.titles,
+                e.affiliation,
+                e.actor.country,
+                e.actor.sector,
+                e.kb_id,
+                e.role,
+                canonical(e.name),
+            ]
+            for e in doc.entities
+        ],
+        "mentions": [[did, e.id, m.text, m.start, m.end] for e in doc.entities for m in e.mentions],
+        "places": [
+            [did, p.entity, p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid, p.precision]
+            for p in doc.places
+        ],
+        "times": [[did, t.text, t.start, t.end, t.value, t.granularity] for t in doc.times],
+        "quotes": [
+            [
+                did,
+                q.id,
+                q.text,
+                q.start,
+                q.end,
+                q.direct,
+                q.cue,
+                q.speaker,
+                names.get(q.speaker or ""),
+                q.speaker_text,
+            ]
+            for q in doc.quotes
+        ],
+        "event_mentions": [],
+    }
+    source_name = a.publisher or s.url or s.path
+    for ev in doc.events:
+        actor_names = [names[i] for i in ev.actors if i in names]
+        recipient_names = [names[i] for i in ev.recipients if i in names]
+        day = ev.date.value[:10] if ev.date.value else None
+        rows["event_mentions"].append(
+            [
+                did,
+                ev.id,
+                event_key(ev.type, actor_names, recipient_names, day),
+                ev.type,
+                ev.mode,
+                ev.actors,
+                ev.recipients,
+                actor_names,
+                recipient_names,
+                ev.date.value,
+                ev.date.basis,
+                ev.place,
+                names.get(ev.place or ""),
+                ev.modality,
+                [names.get(r, r) for r in ev.reported_by],
+                ev.evidence.text,
+                ev.evidence.start,
+                ev.evidence.end,
+                ev.confidence,
+                ev.quad_class,
+                source_name,
+            ]
+        )
+    return rows
+
+
 class Store:
-    """A dateline store in a DuckDB file (":memory:" for a throwaway one)."""
+    """A dateline store in a DuckDB file (":memory:" for a throwaway one).
+
+    store_pg.PostgresStore subclasses it for a PostgreSQL server: the SQL here is written
+    once, and the subclass overrides only what the dialects do differently.
+    """
+
+    # The driver's errors that mean "this write failed" (rolled back, reported per document).
+    db_errors: tuple[type[Exception], ...] = (duckdb.Error,)
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
@@ -190,6 +294,15 @@ class Store:
     def has(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [doc_id]).fetchone() is not None
 
+    def stored_ids(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these ids are already stored (one query for a whole batch)."""
+        if not doc_ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(doc_ids)]
+        ).fetchall()
+        return {row[0] for row in rows}
+
     def add(self, doc: Document) -> bool:
         """Store a document whole, in one transaction. False if it was already stored."""
         if self.has(doc.id):
@@ -197,150 +310,100 @@ class Store:
         try:
             with self._transaction():
                 self._insert(doc)
-        except duckdb.Error as exc:
+        except self.db_errors as exc:
             raise StoreError(f"cannot store document {doc.id}: {exc}") from None
         return True
 
+    def add_many(self, docs: Sequence[Document]) -> list[bool | StoreError]:
+        """Store a batch in one transaction; for each document True (stored), False (already
+        stored, or a repeat earlier in the batch) or the StoreError that kept it out.
+
+        One transaction per batch is what makes bulk ingest fast (a commit and a set of
+        column-wise inserts per batch instead of per row). Each document stays atomic: if
+        the batch cannot be written, it is rolled back and retried one document per
+        transaction, so one bad document costs only itself.
+        """
+        stored = self.stored_ids([d.id for d in docs])
+        first: dict[str, int] = {}  # id → index of its first occurrence, if not yet stored
+        for i, doc in enumerate(docs):
+            if doc.id not in stored:
+                first.setdefault(doc.id, i)
+        fresh = [i for i in range(len(docs)) if first.get(docs[i].id) == i]
+        try:
+            with self._transaction():
+                self._insert_batch([docs[i] for i in fresh])
+        except self.db_errors:
+            alone = {i: self._add_alone(docs[i]) for i in fresh}
+            return [alone.get(i, False) for i in range(len(docs))]
+        chosen = set(fresh)
+        return [i in chosen for i in range(len(docs))]
+
+    def _add_alone(self, doc: Document) -> bool | StoreError:
+        try:
+            return self.add(doc)
+        except StoreError as exc:
+            return exc
+
     def _insert(self, doc: Document) -> None:
-        a, s, did = doc.article, doc.source, doc.id
-        x = self.con.execute
+        self._insert_batch([doc])
+
+    def _insert_batch(self, docs: list[Document]) -> None:
+        if not docs:
+            return
         now = datetime.now(UTC).replace(tzinfo=None)
-        x(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                did,
-                a.title,
-                a.published,
-                a.updated,
-                a.authors,
-                a.publisher,
-                a.language,
-                json.dumps([c.model_dump() for c in a.captions], ensure_ascii=False),
-                a.text,
-                now,
-                doc.to_json(),
-            ],
+        tables: dict[str, list[list[Any]]] = {}
+        for doc in docs:
+            for table, rows in document_rows(doc, now).items():
+                tables.setdefault(table, []).extend(rows)
+        for table in INSERT_ORDER:
+            self._insert_rows(table, tables.get(table, []))
+        for doc in docs:
+            # Each entity's cross-document key, which depends on what is stored already.
+            self._insert_canon(doc.id, doc.entities)
+        events: dict[str, list[Any]] = {}
+        for row in tables.get("event_mentions", []):
+            # key, type, actor names, recipient names, day, quad class: the first mention's
+            day = row[9][:10] if row[9] else None
+            events.setdefault(row[2], [row[2], row[3], sorted(row[7]), sorted(row[8]), day, row[19], now])
+        if not events:
+            return
+        self._insert_events(list(events.values()))
+        # Counts are recomputed once per batch for the merged events it touched, after all
+        # of its mentions are in: one grouped scan instead of one per event.
+        self._update_event_counts(sorted(events))
+
+    def _update_event_counts(self, keys: list[str]) -> None:
+        self.con.execute(
+            """UPDATE events SET num_mentions = c.n_mentions, num_articles = c.n_articles,
+                                 num_sources = c.n_sources
+               FROM (SELECT event_key, count(*) AS n_mentions, count(DISTINCT doc_id) AS n_articles,
+                            count(DISTINCT source_name) AS n_sources
+                     FROM event_mentions WHERE event_key IN (SELECT unnest(?)) GROUP BY event_key) c
+               WHERE events.event_key = c.event_key""",
+            [keys],
         )
-        x(
-            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)",
-            [did, s.path, s.url, s.format, s.encoding, s.record],
+
+    def _insert_events(self, rows: list[list[Any]]) -> None:
+        self.con.execute(
+            """INSERT INTO events SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?),
+                                         unnest(?), 0, 0, 0, unnest(?)
+               ON CONFLICT (event_key) DO NOTHING""",
+            [list(column) for column in zip(*rows, strict=True)],
         )
-        names = {e.id: e.name for e in doc.entities}
-        if doc.entities:
-            self.con.executemany(
-                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [
-                        did,
-                        e.id,
-                        e.name,
-                        e.type,
-                        e.titles,
-                        e.affiliation,
-                        e.actor.country,
-                        e.actor.sector,
-                        e.kb_id,
-                        e.role,
-                        canonical(e.name),
-                    ]
-                    for e in doc.entities
-                ],
-            )
-        self._insert_canon(did, doc.entities)
-        mentions = [[did, e.id, m.text, m.start, m.end] for e in doc.entities for m in e.mentions]
-        if mentions:
-            self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", mentions)
-        if doc.places:
-            self.con.executemany(
-                "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [did, p.entity, p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid, p.precision]
-                    for p in doc.places
-                ],
-            )
-        if doc.times:
-            self.con.executemany(
-                "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?)",
-                [[did, t.text, t.start, t.end, t.value, t.granularity] for t in doc.times],
-            )
-        if doc.quotes:
-            self.con.executemany(
-                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [
-                        did,
-                        q.id,
-                        q.text,
-                        q.start,
-                        q.end,
-                        q.direct,
-                        q.cue,
-                        q.speaker,
-                        names.get(q.speaker or ""),
-                        q.speaker_text,
-                    ]
-                    for q in doc.quotes
-                ],
-            )
-        source_name = a.publisher or s.url or s.path
-        keys: set[str] = set()
-        for ev in doc.events:
-            actor_names = [names[i] for i in ev.actors if i in names]
-            recipient_names = [names[i] for i in ev.recipients if i in names]
-            day = ev.date.value[:10] if ev.date.value else None
-            key = event_key(ev.type, actor_names, recipient_names, day)
-            keys.add(key)
-            x(
-                f"INSERT INTO event_mentions VALUES ({', '.join(['?'] * 21)})",
-                [
-                    did,
-                    ev.id,
-                    key,
-                    ev.type,
-                    ev.mode,
-                    ev.actors,
-                    ev.recipients,
-                    actor_names,
-                    recipient_names,
-                    ev.date.value,
-                    ev.date.basis,
-                    ev.place,
-                    names.get(ev.place or ""),
-                    ev.modality,
-                    [names.get(r, r) for r in ev.reported_by],
-                    ev.evidence.text,
-                    ev.evidence.start,
-                    ev.evidence.end,
-                    ev.confidence,
-                    ev.quad_class,
-                    source_name,
-                ],
-            )
-            x(
-                """INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?)
-                   ON CONFLICT (event_key) DO NOTHING""",
-                [
-                    key,
-                    ev.type,
-                    sorted(actor_names),
-                    sorted(recipient_names),
-                    day,
-                    ev.quad_class,
-                    now,
-                ],
-            )
-        # Counts are recomputed once per merged event the document touches, after all
-        # of its mentions are in.
-        for key in sorted(keys):
-            x(
-                """UPDATE events SET
-                     num_mentions = (SELECT count(*) FROM event_mentions WHERE event_key = ?),
-                     num_articles = (SELECT count(DISTINCT doc_id) FROM event_mentions WHERE event_key = ?),
-                     num_sources = (SELECT count(DISTINCT source_name) FROM event_mentions
-                                    WHERE event_key = ?)
-                   WHERE event_key = ?""",
-                [key, key, key, key],
-            )
+
+    def _insert_rows(self, table: str, rows: list[list[Any]]) -> None:
+        """Insert rows column-wise: one statement whose parameters are whole columns.
+
+        DuckDB runs `executemany` row by row; unnesting column lists is about 40x faster.
+        Table names come from INSERT_ORDER, never from input.
+        """
+        if not rows:
+            return
+        width = len(rows[0])
+        unnests = ", ".join(["unnest(?)"] * width)
+        self.con.execute(
+            f"INSERT INTO {table} SELECT {unnests}", [list(column) for column in zip(*rows, strict=True)]
+        )
 
     # --- one entity across documents ----------------------------------------------------
 
@@ -438,14 +501,16 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Entities across documents, one row per canonical entity (canon.py): `name`
         matches any name it was stored under, so "Shoigu" finds "Sergei Shoigu"."""
-        sql = """SELECT any_value(c.canon_name) AS name, c.type,
+        # Portable SQL (min and array_agg rather than DuckDB's any_value and list), so the
+        # PostgreSQL store runs the same query.
+        sql = """SELECT min(c.canon_name) AS name, c.type,
                         max(e.country) AS country, max(e.sector) AS sector,
                         count(DISTINCT e.doc_id) AS articles,
                         (SELECT count(*) FROM mentions m JOIN entity_canon c2
                            ON m.doc_id = c2.doc_id AND m.entity_id = c2.entity_id
                          WHERE c2.canon_key = c.canon_key) AS mentions,
-                        list(DISTINCT e.name) AS names,
-                        list(DISTINCT e.doc_id) AS doc_ids
+                        array_agg(DISTINCT e.name) AS names,
+                        array_agg(DISTINCT e.doc_id) AS doc_ids
                  FROM entities e JOIN entity_canon c ON c.doc_id = e.doc_id AND c.entity_id = e.id
                  WHERE e.role = 'subject'"""
         params: list[Any] = []
@@ -481,8 +546,10 @@ class Store:
             params.append(type.upper())
         if actor:
             sql += (
-                " AND (len(list_filter(e.actor_names, x -> lower(x) LIKE ?)) > 0"
-                " OR len(list_filter(e.recipient_names, x -> lower(x) LIKE ?)) > 0)"
+                # DuckDB 2 refuses the `x -> ...` lambda; joining the names works in every
+                # version and in PostgreSQL alike.
+                " AND (lower(array_to_string(e.actor_names, '|')) LIKE ?"
+                " OR lower(array_to_string(e.recipient_names, '|')) LIKE ?)"
             )
             params += [f"%{actor.lower()}%", f"%{actor.lower()}%"]
         if since:

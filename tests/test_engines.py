@@ -1,0 +1,161 @@
+"""Engines, batched writes, resumable and watched ingest: the same documents whatever the route."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import dateline
+from dateline.batch import Summary, documents, ingest
+from dateline.errors import StoreError
+from dateline.settings import Settings
+from dateline.store import Store
+from dateline.watch import watch
+from tests.conftest import DATA, ROOT
+
+PAIR = (
+    "Envoys meet\n\n2024.06.03 09:00:00\n\n"
+    "Brazilian President Lucas Moreira met Argentine President Sofia Ibarra in Brasilia on Saturday."
+)
+LONGER = PAIR + " The talks lasted two hours."
+
+
+def _corpus_module():
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    _corpus_module().generate(out, 6, words=150, html_share=0.5, seed=7)
+    return out
+
+
+def _stored_documents(db: Path) -> dict[str, dict]:
+    with Store(db, read_only=True) as store:
+        ids = [row[0] for row in store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        return {i: store.get(i).to_dict() for i in ids}  # type: ignore[union-attr]
+
+
+def test_corpus_generator_writes_distinct_articles_of_the_asked_length(tmp_path):
+    paths = _corpus_module().generate(tmp_path, 8, words=600, html_share=0.0, seed=3)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    assert len(set(texts)) == 8
+    assert all(580 <= len(t.split()) <= 760 for t in texts)
+
+
+@pytest.mark.slow
+def test_process_pool_gives_the_same_documents_as_one_process(corpus, tmp_path):
+    settings = Settings(batch_size=2)
+    one = [d.to_dict() for d in documents([corpus, DATA], settings)]
+    two = [d.to_dict() for d in documents([corpus, DATA], settings, processes=2)]
+    assert len(one) == 12 and one == two
+    for p in (1, 2):
+        with Store(tmp_path / f"p{p}.duckdb") as store:
+            summary = ingest([corpus, DATA], store, settings, processes=p)
+        assert summary.stored == 12 and not summary.failed
+    assert _stored_documents(tmp_path / "p1.duckdb") == _stored_documents(tmp_path / "p2.duckdb")
+
+
+@pytest.mark.slow
+def test_pool_reports_bad_files_and_goes_on(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text(PAIR, encoding="utf-8")
+    summary = Summary()
+    docs = list(documents([tmp_path], Settings(), summary, processes=2))
+    assert len(docs) == 1
+    assert [(Path(f.source).name, f.reason) for f in summary.failed] == [("empty.txt", "empty file")]
+
+
+def test_interrupted_ingest_resumes_without_duplicates_or_losses(corpus, tmp_path):
+    settings = Settings(batch_size=2)
+    with Store(tmp_path / "full.duckdb") as store:
+        ingest([corpus], store, settings)
+        full = store.counts()
+
+    def interrupt(summary: Summary) -> None:
+        if summary.stored >= 2:
+            raise KeyboardInterrupt
+
+    db = tmp_path / "resumed.duckdb"
+    with Store(db) as store, pytest.raises(KeyboardInterrupt):
+        ingest([corpus], store, settings, on_document=interrupt)
+    with Store(db) as store:
+        assert 0 < store.counts()["articles"] < full["articles"]
+        second = ingest([corpus], store, settings)
+        assert second.skipped == 2 and second.stored == full["articles"] - 2
+        assert store.counts() == full
+    assert _stored_documents(db) == _stored_documents(tmp_path / "full.duckdb")
+
+
+def _two_papers() -> tuple[dateline.Document, dateline.Document]:
+    a = dateline.process(PAIR, format="text", metadata={"publisher": "Paper A"})
+    b = dateline.process(LONGER, format="text", metadata={"publisher": "Paper B"})
+    return a, b
+
+
+def test_add_many_skips_repeats_and_stored_documents():
+    a, b = _two_papers()
+    with Store(":memory:") as store:
+        assert store.add(a) is True
+        assert store.add_many([a, b, b]) == [False, True, False]
+        rows = store.events(type="CONSULT")
+        assert store.counts()["articles"] == 2
+    assert len(rows) == 1 and rows[0]["num_mentions"] == 2 and rows[0]["num_sources"] == 2
+
+
+def test_batch_merges_events_like_single_writes():
+    a, b = _two_papers()
+    with Store(":memory:") as one, Store(":memory:") as batch:
+        one.add(a)
+        one.add(b)
+        batch.add_many([a, b])
+        assert one.events() == batch.events() and one.counts() == batch.counts()
+        assert [r["actors"] for r in batch.events(actor="moreira")] == [["Lucas Moreira"]]
+        assert batch.events(actor="nobody") == []
+
+
+def test_a_document_that_cannot_be_written_costs_only_itself(monkeypatch):
+    a = dateline.process(PAIR, format="text")
+    b = dateline.process(LONGER, format="text")
+    with Store(":memory:") as store:
+        original = store._insert_batch
+
+        def refuse_b(docs):
+            if any(d.id == b.id for d in docs):
+                raise duckdb.ConstraintException("simulated constraint failure")
+            original(docs)
+
+        monkeypatch.setattr(store, "_insert_batch", refuse_b)
+        results = store.add_many([a, b])
+        assert results[0] is True and isinstance(results[1], StoreError)
+        assert store.has(a.id) and not store.has(b.id)
+        assert store.counts()["articles"] == 1
+
+
+def test_watch_picks_up_files_as_they_arrive(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "first.txt").write_text(PAIR, encoding="utf-8")
+
+    def later() -> None:
+        time.sleep(0.6)
+        (inbox / "second.txt").write_text(LONGER, encoding="utf-8")
+        (inbox / "empty.txt").write_bytes(b"")
+
+    writer = threading.Thread(target=later)
+    writer.start()
+    with Store(tmp_path / "w.duckdb") as store:
+        summary = watch([inbox], store, poll=0.1, max_idle=1.5)
+        writer.join()
+        assert store.counts()["articles"] == 2
+    assert summary.stored == 2 and [Path(f.source).name for f in summary.failed] == ["empty.txt"]
