@@ -13,7 +13,7 @@ import dateline
 from dateline.batch import ingest
 from dateline.cli import app
 from dateline.errors import StoreError
-from dateline.store import Store
+from dateline.store import MIGRATIONS, Store
 from dateline.store_pg import PostgresStore, open_store
 from tests.conftest import DATA
 from tests.pg import throwaway_cluster
@@ -48,7 +48,7 @@ def test_same_answers_as_duckdb(pg_url, tmp_path):
         again = ingest([DATA], pg)
         assert first.stored == 6 and again.skipped == 6 and not first.failed
         assert pg.counts() == duck.counts()
-        assert pg.schema_version() == duck.schema_version() == 1
+        assert pg.schema_version() == duck.schema_version() == MIGRATIONS[-1][0]
         for query in ("articles", "events", "quotes", "places"):
             assert _sorted(getattr(pg, query)(limit=1000)) == _sorted(getattr(duck, query)(limit=1000)), query
         assert _sorted(pg.entities(type="PERSON", limit=1000)) == _sorted(

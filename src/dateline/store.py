@@ -509,8 +509,8 @@ class Store:
                         (SELECT count(*) FROM mentions m JOIN entity_canon c2
                            ON m.doc_id = c2.doc_id AND m.entity_id = c2.entity_id
                          WHERE c2.canon_key = c.canon_key) AS mentions,
-                        array_agg(DISTINCT e.name) AS names,
-                        array_agg(DISTINCT e.doc_id) AS doc_ids
+                        array_agg(DISTINCT e.name ORDER BY e.name) AS names,
+                        array_agg(DISTINCT e.doc_id ORDER BY e.doc_id) AS doc_ids
                  FROM entities e JOIN entity_canon c ON c.doc_id = e.doc_id AND c.entity_id = e.id
                  WHERE e.role = 'subject'"""
         params: list[Any] = []
