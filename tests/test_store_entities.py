@@ -84,7 +84,7 @@ def test_names_normalise_across_spellings():
 def test_migration_keys_entities_stored_before_it(tmp_path, corpus, monkeypatch):
     path = tmp_path / "old.duckdb"
     monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
-    monkeypatch.setattr(Store, "_insert_canon", lambda self, doc_id, entities: None)
+    monkeypatch.setattr(Store, "_insert_canon", lambda self, docs: None)
     with Store(path) as store:
         ingest([corpus], store)
         assert store.schema_version() == 1

@@ -23,7 +23,7 @@ import duckdb
 
 from .canon import canonical_name, normalise, read_aliases, surname
 from .errors import StoreError
-from .models import Document, Entity
+from .models import Document
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (
@@ -357,9 +357,8 @@ class Store:
                 tables.setdefault(table, []).extend(rows)
         for table in INSERT_ORDER:
             self._insert_rows(table, tables.get(table, []))
-        for doc in docs:
-            # Each entity's cross-document key, which depends on what is stored already.
-            self._insert_canon(doc.id, doc.entities)
+        # Each entity's cross-document key, which depends on what is stored already.
+        self._insert_canon(docs)
         events: dict[str, list[Any]] = {}
         for row in tables.get("event_mentions", []):
             # key, type, actor names, recipient names, day, quad class: the first mention's
@@ -410,37 +409,63 @@ class Store:
     def _aliases(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT alias, canonical FROM entity_aliases").fetchall())
 
-    def _insert_canon(self, doc_id: str, entities: list[Entity]) -> None:
-        """File each entity under its cross-document key. A lone surname ("Shoigu") joins
-        the one stored person of that surname; a full name takes over the rows of its lone
-        surname when no other stored person has that surname."""
+    def _any_of(self, column: str) -> str:
+        """SQL: `column` is one of the values of a list parameter (PostgreSQL spells it apart)."""
+        return f"{column} IN (SELECT unnest(?))"
+
+    def _insert_canon(self, docs: list[Document]) -> None:
+        """File each entity of a batch under its cross-document key. A lone surname
+        ("Shoigu") joins the one stored person of that surname; a full name takes over the
+        rows of its lone surname when no other stored person has that surname.
+
+        What is stored already is read in two queries for the whole batch, and the batch's
+        own rows join it as they are made, so documents see each other in input order."""
         aliases = self._aliases()
-        rows = []
-        for e in entities:
-            name = canonical_name(e, aliases)
-            key = f"{e.type}:{normalise(e.kb_id or name)}"
-            last = surname(name) if e.type == "PERSON" else None
-            if e.type == "PERSON" and last is None:
-                owners = self.con.execute(
-                    "SELECT DISTINCT canon_key, canon_name FROM entity_canon WHERE type = ? AND surname = ?",
-                    [e.type, normalise(name)],
-                ).fetchall()
-                if len(owners) == 1:
-                    key, name = owners[0]
-            elif last is not None:
-                others = self.con.execute(
-                    "SELECT count(DISTINCT canon_key) FROM entity_canon "
-                    "WHERE type = ? AND surname = ? AND canon_key <> ?",
-                    [e.type, last, key],
-                ).fetchone()
-                if others is not None and others[0] == 0:
-                    self.con.execute(
-                        "UPDATE entity_canon SET canon_key = ?, canon_name = ? WHERE canon_key = ?",
-                        [key, name, f"{e.type}:{last}"],
-                    )
-            rows.append([doc_id, e.id, e.type, normalise(e.name), last, key, name])
-        if rows:
-            self.con.executemany("INSERT INTO entity_canon VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        people = [e for d in docs for e in d.entities if e.type == "PERSON"]
+        if people:
+            names = (canonical_name(e, aliases) for e in people)
+            wanted = sorted({surname(n) or normalise(n) for n in names})
+            found = self.con.execute(
+                "SELECT surname, canon_key, canon_name FROM entity_canon WHERE type = 'PERSON' AND "
+                + self._any_of("surname"),
+                [wanted],
+            ).fetchall()
+            lone_found = self.con.execute(
+                "SELECT DISTINCT canon_key FROM entity_canon WHERE " + self._any_of("canon_key"),
+                [[f"PERSON:{w}" for w in wanted]],
+            ).fetchall()
+        else:
+            found, lone_found = [], []
+        owners: dict[str, dict[str, str]] = {}  # surname → {canon key: canon name}
+        for last, key, name in found:
+            owners.setdefault(last, {})[key] = name
+        lone = {row[0] for row in lone_found}  # keys of lone-surname rows with no owner yet
+        rows: list[list[Any]] = []
+        for doc in docs:
+            for e in doc.entities:
+                name = canonical_name(e, aliases)
+                key = f"{e.type}:{normalise(e.kb_id or name)}"
+                last = surname(name) if e.type == "PERSON" else None
+                if e.type == "PERSON" and last is None:
+                    mine = owners.get(normalise(name), {})
+                    if len(mine) == 1:
+                        key, name = next(iter(mine.items()))
+                    else:
+                        lone.add(key)
+                elif last is not None:
+                    orphan = f"{e.type}:{last}"
+                    if orphan in lone and not set(owners.get(last, {})) - {key}:
+                        self.con.execute(
+                            "UPDATE entity_canon SET canon_key = ?, canon_name = ? WHERE canon_key = ?",
+                            [key, name, orphan],
+                        )
+                        for row in rows:
+                            if row[5] == orphan:
+                                row[5], row[6] = key, name
+                        lone.discard(orphan)
+                    owners.setdefault(last, {})[key] = name
+                rows.append([doc.id, e.id, e.type, normalise(e.name), last, key, name])
+        self._insert_rows("entity_canon", rows)
 
     def load_aliases(self, path: str | Path) -> int:
         """Read a user's aliases file (canon.read_aliases) into the store and re-file the

@@ -86,6 +86,9 @@ class PostgresStore(Store):
         rows = self.con.execute("SELECT id FROM articles WHERE id = ANY(?::varchar[])", [list(doc_ids)])
         return {row[0] for row in rows.fetchall()}
 
+    def _any_of(self, column: str) -> str:
+        return f"{column} = ANY(?::varchar[])"
+
     def _insert_rows(self, table: str, rows: list[list[Any]]) -> None:
         if rows:
             # Table names come from store.INSERT_ORDER, never from input.
