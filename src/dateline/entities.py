@@ -18,6 +18,7 @@ from . import gazetteer as gz
 from .canon import known_actors
 from .lexicon import lines, rows
 from .models import Actor, Article, Entity, Mention
+from .nlp import text_of
 from .registry import register
 
 SPACY_TYPES = {
@@ -439,7 +440,7 @@ def _person_key_tokens(name: str) -> list[str]:
 
 
 def annotate_entities_records(doc: Doc, article: Article) -> list[Entity]:
-    text = doc.text
+    text = text_of(doc)
     cands = _resolve_overlaps([_retype(c) for c in _spacy_candidates(doc, text)] + _lexicon_candidates(text))
     cands = _add_acronyms(text, _resolve_overlaps(_repair_places(doc, cands)))
     title_spans: list[tuple[int, int]] = []

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import EntityIndex
 from .lexicon import rows
 from .models import Actor, Entity, Mention
+from .nlp import text_of
 from .quotes import marked_spans
 
 # Premodifiers that give a group its country.
@@ -111,7 +112,7 @@ def _group_name(words: Span) -> str:
 def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """GROUP entities for the unnamed group actors of the article, ids after `entities`."""
     index = EntityIndex(entities)
-    quoted = marked_spans(doc.text)
+    quoted = marked_spans(text_of(doc))
     found: dict[str, Entity] = {}
     for tok in doc:
         if not _is_head(tok) or index.at(tok) is not None:
@@ -126,7 +127,7 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
             continue
         words, country = phrase
         start, end = words[0].idx, tok.idx + len(tok.text)
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         key = text.lower()
         if key not in found:
             found[key] = Entity(

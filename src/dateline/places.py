@@ -29,6 +29,7 @@ from . import gazetteer as gz
 from .attribution import speech_verbs
 from .lexicon import lines, rows
 from .models import Article, Entity, Place
+from .nlp import text_of
 from .registry import register
 
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -264,7 +265,7 @@ def _wanted(entity: Entity, doc: Doc) -> bool:
     cities = gz.cities_named(entity.name)
     if entity.type != "PERSON" and cities and cities[0].population >= _BIG_CITY:
         return True  # "Lahore" tagged ORG: a city of millions is rarely anything else
-    known = _known(entity.name) or any(_extension(doc.text, m.start, m.end) for m in entity.mentions)
+    known = _known(entity.name) or any(_extension(text_of(doc), m.start, m.end) for m in entity.mentions)
     return known and any(r is not None and _locative(r) for r in roots)
 
 
@@ -286,7 +287,7 @@ class _Resolver:
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.entities = entities
         self.covered: list[tuple[int, int]] = []
         self.sentences = [(s.start_char, s.end_char) for s in doc.sents]

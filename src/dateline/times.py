@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from .datetimes import MONTH_RE, MONTHS, find_stamps, time_of_day, to_date
 from .lexicon import lines
 from .models import Article, TimeExpression
+from .nlp import text_of
 from .registry import register
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -428,7 +429,7 @@ def _resolve_clocks(found: list[Found], doc: Doc, ref: date | None) -> None:
 
 
 def resolve_times(doc: Doc, article: Article) -> list[TimeExpression]:
-    text = doc.text
+    text = text_of(doc)
     ref = to_date(article.published)
     found = _find(text, article.published)
     mf = month_first(article)
