@@ -89,6 +89,17 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
 
 
 @cache
+def _heads() -> dict[str, frozenset[str]]:
+    """The words a trigger can start from: a verb's lemma comes first in its phrases, a
+    noun's last. Asked of every token, so most are turned away by one set lookup."""
+    heads: dict[str, set[str]] = {"VERB": set(), "NOUN": set()}
+    for trigger, pos in lexicon():
+        words = trigger.split()
+        heads.setdefault(pos, set()).add(words[0] if pos == "VERB" else words[-1])
+    return {pos: frozenset(words) for pos, words in heads.items()}
+
+
+@cache
 def halting_verbs() -> dict[str, str]:
     """Verb (or "verb particle") → the type of halting the cooperative event it governs."""
     return {verb: kind for verb, kind in rows("halting_verbs.tsv")}
@@ -128,6 +139,8 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
     """The trigger this token starts, and the second word of a phrase trigger, if any."""
     table = lexicon()
     lemma = tok.lemma_.lower()
+    if lemma not in _heads()["VERB" if tok.pos_ == "VERB" else "NOUN"]:
+        return None
     if tok.pos_ == "VERB":
         for child in tok.children:
             if child.dep_ in {"dobj", "prt", "prep"}:
