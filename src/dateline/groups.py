@@ -50,6 +50,13 @@ def group_nouns() -> dict[str, str]:
     return {row[0]: row[1] for row in rows("group_nouns.tsv")}
 
 
+@cache
+def _head_words() -> frozenset[str]:
+    """The last word of every group noun or phrase: a token that is none of them is no
+    group head, which one set lookup tells before any look at the parse."""
+    return frozenset(key.split()[-1] for key in group_nouns())
+
+
 def _sector(head: Token) -> tuple[str, Token | None] | None:
     """(sector, modifier) for a group head noun; the modifier when a two-word phrase matched."""
     table = group_nouns()
@@ -114,8 +121,9 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     index = EntityIndex(entities)
     quoted = marked_spans(text_of(doc))
     found: dict[str, Entity] = {}
+    heads = _head_words()
     for tok in doc:
-        if not _is_head(tok) or index.at(tok) is not None:
+        if tok.lower_ not in heads or not _is_head(tok) or index.at(tok) is not None:
             continue
         if any(start <= tok.idx < end for start, end in quoted):
             continue
