@@ -299,7 +299,7 @@ class Store:
         if not doc_ids:
             return set()
         rows = self.con.execute(
-            "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(doc_ids)]
+            "SELECT id FROM articles WHERE " + self._any_of("id"), [list(doc_ids)]
         ).fetchall()
         return {row[0] for row in rows}
 
@@ -377,7 +377,9 @@ class Store:
                                  num_sources = c.n_sources
                FROM (SELECT event_key, count(*) AS n_mentions, count(DISTINCT doc_id) AS n_articles,
                             count(DISTINCT source_name) AS n_sources
-                     FROM event_mentions WHERE event_key IN (SELECT unnest(?)) GROUP BY event_key) c
+                     FROM event_mentions WHERE """
+            + self._any_of("event_key")
+            + """ GROUP BY event_key) c
                WHERE events.event_key = c.event_key""",
             [keys],
         )
@@ -562,8 +564,8 @@ class Store:
     ) -> list[dict[str, Any]]:
         sql = """SELECT e.event_key, e.type, e.actor_names AS actors, e.recipient_names AS recipients,
                         e.day, e.quad_class, e.num_mentions, e.num_articles, e.num_sources,
-                        any_value(m.place_name) AS place, any_value(m.modality) AS modality,
-                        any_value(m.evidence) AS evidence
+                        min(m.place_name) AS place, min(m.modality) AS modality,
+                        min(m.evidence) AS evidence
                  FROM events e JOIN event_mentions m USING (event_key) WHERE 1=1"""
         params: list[Any] = []
         if type:
@@ -583,7 +585,11 @@ class Store:
         if until:
             sql += " AND e.day <= ?"
             params.append(until)
-        sql += """ GROUP BY ALL ORDER BY e.day DESC NULLS LAST, e.num_mentions DESC LIMIT ?"""
+        # Standard SQL (min, and every grouped column named rather than GROUP BY ALL), so
+        # the PostgreSQL store runs the same query.
+        sql += """ GROUP BY e.event_key, e.type, e.actor_names, e.recipient_names, e.day, e.quad_class,
+                            e.num_mentions, e.num_articles, e.num_sources
+                   ORDER BY e.day DESC NULLS LAST, e.num_mentions DESC LIMIT ?"""
         return self._rows(sql, [*params, limit])
 
     def quotes(self, *, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
@@ -598,7 +604,7 @@ class Store:
         return self._rows(sql, [*params, limit])
 
     def places(self, *, country: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-        sql = """SELECT name, country, precision, any_value(lat) AS lat, any_value(lon) AS lon,
+        sql = """SELECT name, country, precision, min(lat) AS lat, min(lon) AS lon,
                         count(DISTINCT doc_id) AS articles
                  FROM places WHERE 1=1"""
         params: list[Any] = []

@@ -8,8 +8,8 @@ store.Store; this subclass translates what the two dialects spell differently:
 - bulk inserts: DuckDB is fastest fed whole columns through unnest, which PostgreSQL cannot
   do for array columns (its arrays of arrays must be rectangular); psycopg's pipelined
   executemany is PostgreSQL's fast path;
-- queries that use DuckDB-only functions (any_value before PostgreSQL 16, list(), GROUP BY
-  ALL) are restated in standard SQL below.
+- lists given as one parameter (`= ANY(?::varchar[])` rather than `IN (SELECT unnest(?))`).
+The query methods are shared: store.Store writes them in SQL both databases accept.
 """
 
 from __future__ import annotations
@@ -80,12 +80,6 @@ class PostgresStore(Store):
         ).fetchone()
         return bool(row and row[0])
 
-    def stored_ids(self, doc_ids: Sequence[str]) -> set[str]:
-        if not doc_ids:
-            return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE id = ANY(?::varchar[])", [list(doc_ids)])
-        return {row[0] for row in rows.fetchall()}
-
     def _any_of(self, column: str) -> str:
         return f"{column} = ANY(?::varchar[])"
 
@@ -100,61 +94,6 @@ class PostgresStore(Store):
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?) ON CONFLICT (event_key) DO NOTHING",
             rows,
         )
-
-    def _update_event_counts(self, keys: list[str]) -> None:
-        self.con.execute(
-            """UPDATE events SET num_mentions = c.n_mentions, num_articles = c.n_articles,
-                                 num_sources = c.n_sources
-               FROM (SELECT event_key, count(*) AS n_mentions, count(DISTINCT doc_id) AS n_articles,
-                            count(DISTINCT source_name) AS n_sources
-                     FROM event_mentions WHERE event_key = ANY(?::varchar[]) GROUP BY event_key) c
-               WHERE events.event_key = c.event_key""",
-            [keys],
-        )
-
-    def events(
-        self,
-        *,
-        type: str | None = None,
-        actor: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = 50,
-    ) -> list[dict[str, Any]]:
-        sql = """SELECT e.event_key, e.type, e.actor_names AS actors, e.recipient_names AS recipients,
-                        e.day, e.quad_class, e.num_mentions, e.num_articles, e.num_sources,
-                        min(m.place_name) AS place, min(m.modality) AS modality,
-                        min(m.evidence) AS evidence
-                 FROM events e JOIN event_mentions m USING (event_key) WHERE 1=1"""
-        params: list[Any] = []
-        if type:
-            sql += " AND e.type = ?"
-            params.append(type.upper())
-        if actor:
-            sql += (
-                " AND (lower(array_to_string(e.actor_names, '|')) LIKE ?"
-                " OR lower(array_to_string(e.recipient_names, '|')) LIKE ?)"
-            )
-            params += [f"%{actor.lower()}%", f"%{actor.lower()}%"]
-        if since:
-            sql += " AND e.day >= ?"
-            params.append(since)
-        if until:
-            sql += " AND e.day <= ?"
-            params.append(until)
-        sql += """ GROUP BY e.event_key ORDER BY e.day DESC NULLS LAST, e.num_mentions DESC LIMIT ?"""
-        return self._rows(sql, [*params, limit])
-
-    def places(self, *, country: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-        sql = """SELECT name, country, precision, min(lat) AS lat, min(lon) AS lon,
-                        count(DISTINCT doc_id) AS articles
-                 FROM places WHERE 1=1"""
-        params: list[Any] = []
-        if country:
-            sql += " AND country = ?"
-            params.append(country.upper())
-        sql += " GROUP BY name, country, precision ORDER BY articles DESC, name LIMIT ?"
-        return self._rows(sql, [*params, limit])
 
 
 def open_store(target: str, *, read_only: bool = False) -> Store:
