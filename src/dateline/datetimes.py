@@ -183,6 +183,34 @@ def _compose(
     return stamp + offset if offset else stamp
 
 
+# The fields of a timestamp as each form writes them:
+# (year, month, day, hour, minute, second, am/pm).
+_Fields = tuple[int, int, int, str | None, str | None, str | None, str | None]
+
+
+def _numeric_fields(m: re.Match[str]) -> _Fields:
+    return int(m["year"]), int(m["month"]), int(m["day"]), m["hour"], m["minute"], m["second"], m["ampm"]
+
+
+def _named_fields(m: re.Match[str]) -> _Fields:
+    month = MONTHS[(m["month1"] or m["month2"]).rstrip(".").lower()]
+    return int(m["year"]), month, int(m["day1"] or m["day2"]), m["hour"], m["minute"], m["second"], m["ampm"]
+
+
+def _dmy_fields(m: re.Match[str]) -> _Fields:
+    first, second = int(m["first"]), int(m["second"])
+    day, month = (second, first) if m["sep"] == "/" and second > 12 else (first, second)
+    return int(m["year"]), month, day, m["hour"], m["minute"] or m["minute2"], m["second_"], None
+
+
+# In order of precedence: a later form is not read where an earlier one matched.
+_STAMP_FORMS = (
+    (NUMERIC_STAMP, _numeric_fields),
+    (NAMED_STAMP, _named_fields),
+    (DMY_STAMP, _dmy_fields),
+)
+
+
 def find_stamps(text: str, *, guess_zones: bool = False) -> list[tuple[int, int, str]]:
     """Absolute timestamps in `text` as (start, end, iso), in order of appearance.
 
@@ -190,55 +218,13 @@ def find_stamps(text: str, *, guess_zones: bool = False) -> list[tuple[int, int,
     abbreviation with its most common reading; in article text such a zone is left
     unresolved unless the publication offset settles it (`zone_offset`)."""
     found: list[tuple[int, int, str]] = []
-    for m in NUMERIC_STAMP.finditer(text):
-        iso = _compose(
-            int(m["year"]),
-            int(m["month"]),
-            int(m["day"]),
-            m["hour"],
-            m["minute"],
-            m["second"],
-            m["ampm"],
-            m["zone"],
-            guess_zones,
-        )
-        if iso:
-            found.append((m.start(), m.end(), iso))
-    for m in NAMED_STAMP.finditer(text):
-        if any(s <= m.start() < e for s, e, _ in found):
-            continue
-        month_word = (m["month1"] or m["month2"]).rstrip(".").lower()
-        iso = _compose(
-            int(m["year"]),
-            MONTHS[month_word],
-            int(m["day1"] or m["day2"]),
-            m["hour"],
-            m["minute"],
-            m["second"],
-            m["ampm"],
-            m["zone"],
-            guess_zones,
-        )
-        if iso:
-            found.append((m.start(), m.end(), iso))
-    for m in DMY_STAMP.finditer(text):
-        if any(s <= m.start() < e for s, e, _ in found):
-            continue
-        first, second = int(m["first"]), int(m["second"])
-        day, month = (second, first) if m["sep"] == "/" and second > 12 else (first, second)
-        iso = _compose(
-            int(m["year"]),
-            month,
-            day,
-            m["hour"],
-            m["minute"] or m["minute2"],
-            m["second_"],
-            None,
-            m["zone"],
-            guess_zones,
-        )
-        if iso:
-            found.append((m.start(), m.end(), iso))
+    for pattern, fields in _STAMP_FORMS:
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e, _ in found):
+                continue
+            iso = _compose(*fields(m), m["zone"], guess_zones)
+            if iso:
+                found.append((m.start(), m.end(), iso))
     return sorted(found)
 
 
