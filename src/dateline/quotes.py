@@ -249,7 +249,7 @@ def _speech_candidate(verb: Token, marks: list[tuple[int, int]], text: str) -> _
 
 def _object_subject(verb: Token, head: Token) -> Token | None:
     """First word of the subject of a subjectless reported clause that the parser
-    made the verb's object: "told Kim one aircraft could fly …" → "one"."""
+    made the verb's object: "told reporters several ships would sail …" → "several"."""
     if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children):
         return None
     adjacent = head.left_edge.i - 1
