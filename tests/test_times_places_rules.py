@@ -51,3 +51,14 @@ def test_gazetteer_index_is_cached_and_survives_an_unwritable_cache(tmp_path):
     env["DATELINE_CACHE"] = str(blocked)
     again = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert again.stdout.strip() == "PK"
+
+
+def test_a_publication_date_at_the_calendars_edge_leaves_relative_days_unresolved():
+    import dateline
+
+    text = "The ministers met in Paris on Friday and will meet again next Friday."
+    late = dateline.process(text, metadata={"published": "9999-12-31T10:00:00"})
+    assert [(t.text, t.value) for t in late.times] == [("Friday", "9999-12-31"), ("next Friday", None)]
+    early = dateline.process(text, metadata={"published": "0001-01-01"})
+    assert [(t.text, t.value) for t in early.times] == [("Friday", None), ("next Friday", "0001-01-05")]
+    assert late.places and early.places  # the article is annotated all the same

@@ -443,10 +443,15 @@ def resolve_times(doc: Doc, article: Article) -> list[TimeExpression]:
     last_day: date | None = None
     days: list[tuple[int, date]] = []
     for item in found:
-        if item.kind == "anaphora":
-            _resolve_anaphora(item, doc, last_day, days)
-        else:
-            _resolve(item, ref, doc, mf)
+        try:
+            if item.kind == "anaphora":
+                _resolve_anaphora(item, doc, last_day, days)
+            else:
+                _resolve(item, ref, doc, mf)
+        except OverflowError:
+            # A reference date at the calendar's edge (a page dated year 1 or 9999): the
+            # expression is kept, unresolved, rather than losing the article.
+            item.value = None
         if item.granularity in {"day", "second", "minute"} and item.value:
             last_day = date.fromisoformat(item.value[:10])
             days.append((item.start, last_day))
