@@ -79,6 +79,10 @@ class Gold:
     events: list[tuple[int, int]] = field(default_factory=list)
     actors: list[tuple[int, int]] = field(default_factory=list)
     recipients: list[tuple[int, int]] = field(default_factory=list)
+    # The record's actor is unidentified: none is given, or one of sector UNK / UAF
+    # ("A roadside bombing … killed"); `unidentified_spans` are the words of the latter.
+    unidentified: bool = False
+    unidentified_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _spans(markup: str, text: str) -> dict[str, list[tuple[int, int]]]:
@@ -120,6 +124,16 @@ def _arguments(value: Any, text: str, tagged: list[tuple[int, int]]) -> list[tup
     return spans
 
 
+_UNIDENTIFIED = {"UNK", "UAF"}
+
+
+def _unidentified(value: Any, text: str) -> tuple[bool, list[tuple[int, int]]]:
+    items = value if isinstance(value, list) else []
+    unknown = [item for item in items if str(item.get("sector", "")).upper() in _UNIDENTIFIED]
+    spans = [span for item in unknown if (span := _find(text, item.get("actorText", ""))) is not None]
+    return (not items or bool(unknown)), spans
+
+
 def load_gold(path: Path = GSR) -> list[Gold]:
     table = label_map()
     records = json.loads(path.read_text(encoding="utf-8"))
@@ -131,6 +145,7 @@ def load_gold(path: Path = GSR) -> list[Gold]:
         text = record["text"]
         info = record.get("textInfo")
         spans = _spans(info.get("markup", "") if isinstance(info, dict) else "", text)
+        unidentified, unidentified_spans = _unidentified(record.get("source"), text)
         gold.append(
             Gold(
                 id=record["id"],
@@ -141,6 +156,8 @@ def load_gold(path: Path = GSR) -> list[Gold]:
                     record.get("source"), text, spans.get("SRC", []) + spans.get("SRC/TAR", [])
                 ),
                 recipients=_arguments(record.get("target"), text, spans.get("TAR", [])),
+                unidentified=unidentified,
+                unidentified_spans=unidentified_spans,
             )
         )
     return gold
@@ -170,11 +187,20 @@ def choose(events: list[Event], gold: Gold, text: str) -> Event | None:
     return max(events, key=lambda e: e.confidence)
 
 
-def _match(ids: list[str], spans: list[tuple[int, int]], entities: dict[str, Entity]) -> tuple[int, int, int]:
-    """(tp, fp, fn) of predicted entity ids against gold spans."""
+def _match(
+    ids: list[str], spans: list[tuple[int, int]], entities: dict[str, Entity], gold: Gold | None = None
+) -> tuple[int, int, int]:
+    """(tp, fp, fn) of predicted entity ids against gold spans. For actors (`gold` given),
+    our unidentified actor (an entity no words name) is right where the record's actor
+    is unidentified, and then stands for the words the record gives it, if any."""
     found = [entities[i] for i in ids if i in entities]
-    tp_pred = sum(1 for e in found if any(_overlaps(e, s) for s in spans))
-    hit = sum(1 for s in spans if any(_overlaps(e, s) for e in found))
+    nobody = gold is not None and gold.unidentified and any(not e.mentions for e in found)
+    tp_pred = sum(1 for e in found if any(_overlaps(e, s) for s in spans) or (nobody and not e.mentions))
+    hit = sum(
+        1
+        for s in spans
+        if any(_overlaps(e, s) for e in found) or (nobody and s in (gold.unidentified_spans if gold else []))
+    )
     return hit, len(found) - tp_pred, len(spans) - hit
 
 
@@ -198,11 +224,11 @@ def score(show_errors: bool = False, part: str = "all") -> dict[str, float]:
         if ev is not None:
             coded += 1
             correct += ev.type == g.type
-        for role, ids, spans in (
-            ("actor", ev.actors if ev else [], g.actors),
-            ("recipient", ev.recipients if ev else [], g.recipients),
+        for role, ids, spans, about in (
+            ("actor", ev.actors if ev else [], g.actors, g),
+            ("recipient", ev.recipients if ev else [], g.recipients, None),
         ):
-            tp, fp, fn = _match(ids, spans, entities)
+            tp, fp, fn = _match(ids, spans, entities, about)
             counts[f"{role}_tp"] += tp
             counts[f"{role}_fp"] += fp
             counts[f"{role}_fn"] += fn

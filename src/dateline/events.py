@@ -4,11 +4,15 @@
 An event is coded only when its trigger has at least one actor that is an entity: a
 named one, or (from `events.rules.v3`) an unnamed group the groups stage found ("riot
 police", "rebels", "Israeli troops"; src/dateline/groups.py). A verb with no such agent
-is not an event we can source.
+is not an event we can source, with one exception the PLOVER manual makes: violence and
+coercion done to someone by no one named ("three civilians were killed in a bombing", "a
+roadside bomb killed a soldier") are coded with the document's unidentified actor, a
+GROUP entity of sector UNK that no words name (`unidentified_actor`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -18,7 +22,7 @@ from spacy.tokens import Doc, Token
 from .attribution import EntityIndex, source_of, speech_verbs
 from .datetimes import to_date
 from .lexicon import lines, rows
-from .models import Article, Entity, Event, EventDate, Evidence, Place, TimeExpression
+from .models import Actor, Article, Entity, Event, EventDate, Evidence, Place, TimeExpression
 from .registry import register
 
 QUAD = {
@@ -56,6 +60,9 @@ PRONOUNS = {"it", "they", "he", "she", "we"}
 HYPOTHETICAL = {"could", "would", "might", "may", "should", "must"}
 FUTURE = {"will", "shall"}
 FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim", "willing", "ready", "prepared"}
+# Verbs of promising: what they promise is the promiser's own word and lies ahead ("vowed
+# to fight on" is a threat, "pledged to send aid" an agreement).
+PROMISES = {"vow", "pledge", "promise", "swear"}
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,12 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
                 phrase = table.get((f"{lemma} {child.lemma_.lower()}", "VERB"))
                 if phrase:
                     return phrase, child
+            if child.dep_ == "dobj":
+                # "gave the country 5 million dollars of aid", "sent a shipment of arms"
+                for inner in _of_objects(child):
+                    phrase = table.get((f"{lemma} {inner.lemma_.lower()}", "VERB"))
+                    if phrase:
+                        return phrase, inner
         single = table.get((lemma, "VERB"))
         return (single, None) if single else None
     if tok.pos_ in {"NOUN", "PROPN"}:
@@ -158,6 +171,17 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
         single = table.get((lemma, "NOUN"))
         return (single, None) if single else None
     return None
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The objects of a noun's "of" ("dollars of aid" → aid)."""
+    return [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _expand(tok: Token) -> list[Token]:
@@ -189,6 +213,23 @@ THREAT_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # "demanded that Y ease …", "threatened to …").
 ABOUT_ANOTHER = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
 _PASSIVE = {"auxpass"}
+# Nouns for what someone issues or sends, whose participle clause says what its issuer
+# does ("issued a statement condemning …", "sent a letter urging …").
+_DOCUMENTS = {
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "letter",
+    "message",
+    "resolution",
+    "note",
+}
+# Nouns that measure out the event named through their "of" ("launched 10 days of war
+# games", "held a round of talks", "a wave of attacks").
+_MEASURES = {"day", "week", "month", "hour", "round", "series", "wave", "spate", "string", "bout", "cycle"}
+# Verbs of going or gathering whose "for" names the purpose ("returned to Geneva for talks").
+_GOING = {"return", "arrive", "travel", "go", "come", "fly", "head", "gather", "convene", "leave"}
 # Head nouns through whose "of" an unnamed group is the referent ("thousands of
 # protesters"); "the deaths of 12 civilians" names the deaths, not the civilians.
 _GROUP_OF = {"thousands", "hundreds", "dozens", "scores", "group", "groups", "crowd", "crowds"} | {
@@ -202,6 +243,87 @@ _GROUP_OF = {"thousands", "hundreds", "dozens", "scores", "group", "groups", "cr
 # Types whose direct object is what is moved, given or let go ("deployed troops",
 # "released prisoners"), never a recipient.
 _MOVES_OBJECT = {"MOBILIZE", "AID", "RETREAT"}
+# Types coded with the unidentified actor when the text names no one who did it
+# (manual, "Sector Codes": UNK, "actor for 'two civilians were killed by a bomb'").
+UNATTRIBUTED_TYPES = {"ASSAULT", "COERCE"}
+UNIDENTIFIED = "UNK"
+# Verbs that say someone died or was hurt without saying that anyone did it: with no
+# attacker named they are an attack only when a weapon or an attack is ("were killed in
+# a bombing"); "were killed in a car crash" is no event.
+_HARM_ONLY = {"kill", "wound", "injure"}
+# Prepositions through which a passive verb names its cause ("killed in a bombing", "by a
+# landmine", "during shelling").
+_CAUSE_PREPS = {"in", "by", "during", "from"}
+# An explosion is an attack when a weapon set it off ("a bomb blast", "a minefield
+# explosion", "a suicide blast"), not a gas leak.
+_EXPLOSIONS = {"explosion", "blast"}
+_EXPLOSIVE_MODIFIERS = {"minefield", "suicide", "roadside"}
+
+
+@cache
+def weapon_nouns() -> frozenset[str]:
+    return frozenset(lines("weapon_nouns.txt"))
+
+
+def _cause(tok: Token) -> bool:
+    """A noun naming an attack or a weapon rather than who used it ("bombing", "an
+    airstrike", "a roadside bomb", "a mine explosion")."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    found = _trigger(tok)
+    if found is not None and found[0].type == "ASSAULT":
+        return True
+    lemma = tok.lemma_.lower()
+    modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+    if lemma in weapon_nouns() or any(f"{m} {lemma}" in weapon_nouns() for m in modifiers):
+        return True
+    return lemma in _EXPLOSIONS and bool(modifiers & (weapon_nouns() | _EXPLOSIVE_MODIFIERS))
+
+
+def _causes(verb: Token, agents: list[Token]) -> tuple[list[Token], bool]:
+    """(attack or weapon nouns the clause names as what did it, whether it names some
+    other cause or doer). "A roadside bombing killed …", "were killed in a bombing" give
+    the bombing; "were killed in a car crash" or "by his brother" name another cause or
+    doer, and so does a subject we cannot name ("they", "the men")."""
+    causes = [a for a in agents if _cause(a)]
+    other = len(causes) < len(agents)
+    if _passive(verb):
+        for child in verb.children:
+            if child.dep_ != "prep" or child.lower_ not in _CAUSE_PREPS:
+                continue
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                if _cause(obj):
+                    causes.append(obj)
+                elif child.lower_ == "by" or (child.lower_ in {"in", "during"} and not _circumstance(obj)):
+                    other = True
+    return causes, other
+
+
+def _circumstance(tok: Token) -> bool:
+    """ "in central Baghdad", "in the town", "in March": where or when, not a cause."""
+    return tok.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP"} or tok.lemma_.lower() in (
+        _SETTLEMENTS | {"area", "camp", "morning", "evening", "night", "afternoon"}
+    )
+
+
+def _attackers(causes: list[Token], index: EntityIndex) -> list[Entity]:
+    """Who the attack nouns name as doing it ("an Israeli airstrike", "clashes between X and
+    Y", "a bombing by rebels"), if anyone."""
+    found: list[Entity] = []
+    for noun in causes:
+        named, _, _, _ = _nominal_arguments(noun, index, topic=False)
+        found.extend(e for e in named if e not in found)
+    return found
+
+
+def unidentified_actor(entities: list[Entity]) -> Entity:
+    """The document's unidentified actor (PLOVER sector UNK): a GROUP entity with no
+    mentions, numbered after `entities`; the coder adds it to them only when an event
+    names it."""
+    number = 1 + max((int(e.id[3:]) for e in entities if e.id[3:].isdigit()), default=0)
+    return Entity(
+        id=f"ent{number}", name="unidentified actor", type="GROUP", actor=Actor(sector=UNIDENTIFIED)
+    )
 
 
 def _core(tok: Token) -> list[Token]:
@@ -279,6 +401,10 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
         # "Syria says it will withdraw": the pronoun is the speaker of the governing verb.
         agents = _speaker(verb) or agents
     own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    if not own and verb.dep_ == "acl" and verb.head.lemma_.lower() in _DOCUMENTS and verb.head.dep_ == "dobj":
+        # "issued a statement condemning …": who issued the statement says it.
+        inherited, _, _ = _subject(verb.head.head)
+        return agents + inherited, patients, False
     if own or verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head.i == verb.i:
         return agents, patients, own
     # "visited X to inspect Y", "is expected to visit", "arrived and was welcomed by",
@@ -326,7 +452,7 @@ def _recipient_preps(tok: Token, trig: Trigger) -> list[Token]:
 
 
 def _arguments(
-    trigger: Token, trig: Trigger, index: EntityIndex
+    trigger: Token, trig: Trigger, index: EntityIndex, unknown: Callable[[], Entity | None]
 ) -> tuple[list[Entity], list[Entity], str | None, bool]:
     if trigger.pos_ != "VERB":
         return _nominal_arguments(trigger, index)
@@ -356,6 +482,8 @@ def _arguments(
     )
     if place is None:
         place = _place_below(trigger, index)
+    if not actors and trig.type in UNATTRIBUTED_TYPES and _victims(trigger, patient_toks, recipients, index):
+        actors, own = _unattributed(trigger, agent_toks, index, unknown), False
     if "reciprocal" in trig.flags:
         # "X met Y": PLOVER codes every participant of a meeting as an actor.
         actors, recipients = actors + [r for r in recipients if r not in actors], []
@@ -370,11 +498,39 @@ def _arguments(
     return actors, recipients, place, own
 
 
+def _victims(verb: Token, patients: list[Token], recipients: list[Entity], index: EntityIndex) -> bool:
+    """Whether the clause names whom the violence or coercion was done to: a person, group
+    or organisation, or a place that is itself the object ("Kyiv was shelled"), not a place
+    reached through the object's locative ("the police station in Goma was attacked")."""
+    objects = patients + [c for c in verb.children if c.dep_ == "dobj"]
+    direct = {found.id for t in objects if (found := index.at(t)) is not None}
+    return any(r.type not in PLACE_TYPES or r.id in direct for r in recipients)
+
+
+def _unattributed(
+    verb: Token, agents: list[Token], index: EntityIndex, unknown: Callable[[], Entity | None]
+) -> list[Entity]:
+    """The actors of violence or coercion whose clause names no doer that is an entity:
+    whoever its attack noun names ("were killed in an Israeli airstrike" → Israel), else
+    the unidentified actor when the clause says it was an attack and names no other doer
+    or cause ("a roadside bomb killed …", "were shot", but not "were killed in a crash")."""
+    causes, other = _causes(verb, agents)
+    attackers = _attackers(causes, index)
+    if attackers:
+        return attackers
+    nobody = unknown()
+    if nobody is None or other or not (causes or (_passive(verb) and verb.lemma_.lower() not in _HARM_ONLY)):
+        return []
+    return [nobody]
+
+
 def _nominal_arguments(
-    noun: Token, index: EntityIndex
+    noun: Token, index: EntityIndex, topic: bool = True
 ) -> tuple[list[Entity], list[Entity], str | None, bool]:
     """ "the summit between X and Y", "trilateral military drills between A, B and C":
-    participants are all actors (PLOVER's reciprocal convention)."""
+    participants are all actors (PLOVER's reciprocal convention). With `topic`, a noun
+    named only by premodifiers that is the object or subject of another trigger is that
+    event's topic and gets no actors."""
     actors: list[Entity] = []
     recipients: list[Entity] = []
     place: str | None = None
@@ -398,13 +554,30 @@ def _nominal_arguments(
             for t in child.subtree
         ]
         actors = _entities(lefts, index, ACTOR_TYPES)
-        if actors and noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and _trigger(noun.head) is not None:
+        if (
+            topic
+            and actors
+            and noun.dep_ in {"dobj", "nsubj", "nsubjpass"}
+            and _trigger(noun.head) is not None
+        ):
             # "condemned the Israeli strike": a back-reference named only by its
             # premodifiers, the topic of another event, is not a new event.
             return [], [], place, own
-    if not actors and noun.dep_ == "dobj" and _is_light(noun.head):
+    carrier = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _MEASURES:
+        carrier = noun.head.head  # "launched 10 days of war games": the days carry the games
+    if not actors and carrier.dep_ == "dobj" and _is_light(carrier.head):
         # "X began naval drills", "Y staged a rally": the light verb's subject acts.
-        agent_toks, _, own = _subject(noun.head)
+        agent_toks, _, own = _subject(carrier.head)
+        actors = _entities(agent_toks, index, ACTOR_TYPES)
+    if (
+        not actors
+        and carrier.dep_ == "pobj"
+        and carrier.head.lower_ == "for"
+        and carrier.head.head.lemma_.lower() in _GOING
+    ):
+        # "negotiators returned to Geneva for talks": those who went hold them.
+        agent_toks, _, own = _subject(carrier.head.head)
         actors = _entities(agent_toks, index, ACTOR_TYPES)
     return actors, [r for r in recipients if r not in actors], place, own
 
@@ -447,7 +620,9 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         children = list(tok.children)
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
         conditional = any(
-            c.dep_ == "mark" and c.lower_ == "if" for child in children for c in [child, *child.children]
+            c.dep_ == "mark" and c.lower_ in {"if", "unless"}
+            for child in children
+            for c in [child, *child.children]
         )
         reported_would = (
             auxes & HYPOTHETICAL == {"would"}
@@ -456,7 +631,8 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         )
         if (auxes & HYPOTHETICAL and not reported_would) or conditional:
             return "hypothetical"
-        if auxes & FUTURE or reported_would or (tok.lemma_.lower() in FUTURE_HEADS and tok.i != trigger.i):
+        ahead = FUTURE_HEADS | PROMISES
+        if auxes & FUTURE or reported_would or (tok.lemma_.lower() in ahead and tok.i != trigger.i):
             return "future"
     return "asserted"
 
@@ -472,7 +648,7 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
     if head.i == tok.i:
         return False
     if tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "advcl"} and head.i in triggers:
-        return True
+        return not _promised_conflict(head, triggers)
     if tok.dep_ in {"ccomp", "acl"} and head.i in triggers and triggers[head.i][0].type in ABOUT_ANOTHER:
         return True
     if tok.dep_ == "dobj" and head.i in triggers and _halting(tok, triggers[tok.i][0]) is not None:
@@ -535,11 +711,27 @@ def _type(
     state = trig.alternative("state")
     if state and actors and _states_only(actors):
         kind = state  # states do not go on strike: "the Israeli strike" is an attack
-    if modality == "future":
+    if modality == "future" or (modality == "hypothetical" and own_word):
+        # An actor's own conditional offer ("said it would meet them if …") is an
+        # agreement, as its own announcement is.
         kind = FUTURE_TYPE.get(kind, kind)
     if modality in {"future", "hypothetical"} and own_word and kind in THREAT_TYPES:
         kind = "THREATEN"
     return kind
+
+
+def _ultimatum(tok: Token) -> bool:
+    """ "will withdraw its force unless …": an action made to hang on the other side's
+    compliance is a threat (CAMEO 13)."""
+    return any(c.dep_ == "mark" and c.lower_ == "unless" for child in tok.children for c in child.children)
+
+
+def _promised_conflict(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> bool:
+    """ "vowed to fight": a promise whose content is material conflict, coded once, as the
+    threat its content makes (the content clause is coded, not the promise)."""
+    return tok.lemma_.lower() in PROMISES and any(
+        c.dep_ == "xcomp" and c.i in triggers and triggers[c.i][0].type in THREAT_TYPES for c in tok.children
+    )
 
 
 def _governor(tok: Token) -> Token:
@@ -662,16 +854,24 @@ def code_events(
     entities: list[Entity],
     times: list[TimeExpression],
     places: list[Place] | None = None,
+    unattributed: bool = True,
 ) -> list[Event]:
+    """The events of a document. With `unattributed`, violence and coercion by no one named
+    get the unidentified actor, which is then appended to `entities` (the caller's list)."""
     index = EntityIndex(entities)
     geocoded = {p.entity: p for p in places or []}
+    nobody = unidentified_actor(entities)
+
+    def unknown() -> Entity | None:
+        return nobody if unattributed else None
+
     triggers = {tok.i: found for tok in doc if (found := _trigger(tok)) is not None}
     events: list[Event] = []
     for i, (trig, _second) in triggers.items():
         tok = doc[i]
-        if _absorbed(tok, triggers) or _names_a_group(tok, index):
+        if _absorbed(tok, triggers) or _names_a_group(tok, index) or _promised_conflict(tok, triggers):
             continue
-        actors, recipients, place, own = _arguments(tok, trig, index)
+        actors, recipients, place, own = _arguments(tok, trig, index, unknown)
         halted = _halting(tok, trig)
         if halted is not None:
             # "Kenya cancelled the summit with Uganda": Kenya rejects, Uganda is the recipient.
@@ -686,8 +886,12 @@ def code_events(
         if "self" in trig.flags and not _self_threat(tok, actors, index):
             continue
         modality = _modality(tok)
-        if modality == "negated" and trig.type == "AGREE" and any(c.dep_ == "neg" for c in tok.children):
-            # "would not accept", "did not agree": a refusal is a REJECT (manual, REJECT).
+        refused = any(c.dep_ == "neg" for c in tok.children) or (
+            tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "fail"}
+        )
+        if modality == "negated" and trig.type == "AGREE" and refused:
+            # "would not accept", "did not agree", "failed to reach agreement": a refusal
+            # is a REJECT (manual, REJECT).
             trig = Trigger("REJECT", None, trig.contexts)
             modality = _modality(tok, negation=False)
         reported_by = _reported_by(tok, actors, index)
@@ -699,8 +903,11 @@ def code_events(
             # "Russia said Sudan must return the helicopter": the speaker demands it.
             trig = Trigger("REQUEST", None, trig.contexts)
             actors, recipients, reported_by, modality = demanded, actors, [], "asserted"
-        own_word = not reported_by or any(a.id in reported_by for a in actors)
+        promised = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PROMISES
+        own_word = promised or not reported_by or any(a.id in reported_by for a in actors)
         kind = _type(trig, actors, recipients, modality, own_word)
+        if own_word and modality in {"future", "hypothetical"} and _ultimatum(tok):
+            kind = "THREATEN"
         # "Requires recipient" (manual) for the coded type; flag `recipient` for triggers
         # that are events only when done to someone ("released a statement" is not).
         needs = kind in NEEDS_RECIPIENT or "recipient" in trig.flags
@@ -720,6 +927,8 @@ def code_events(
             demand = Trigger("REQUEST", None, ())
             number = len(events) + 1
             events.append(_event(number, tok, "REQUEST", demand, speaker, addressees, circumstances, False))
+    if any(nobody.id in event.actors for event in events):
+        entities.append(nobody)
     return events
 
 
@@ -780,7 +989,7 @@ def _demanded(tok: Token, index: EntityIndex) -> tuple[list[Entity], list[Entity
     return (speaker, addressees) if speaker else None
 
 
-@register("events", "events.rules.v3")
+@register("events", "events.rules.v4")
 def annotate_events(
     doc: Doc,
     article: Article,
@@ -791,11 +1000,28 @@ def annotate_events(
     **_: Any,
 ) -> list[Event]:
     """PLOVER events with actors, recipients, modality, date, place and evidence; unnamed
-    groups (GROUP entities) may be actors and recipients."""
+    groups (GROUP entities) may be actors and recipients, and violence or coercion by no
+    one named has the unidentified actor, appended to `entities` when used."""
     return code_events(doc, article, entities, times, places)
+
+
+@register("events", "events.rules.v3")
+def annotate_events_named_or_group(
+    doc: Doc,
+    article: Article,
+    *,
+    entities: list[Entity],
+    times: list[TimeExpression],
+    places: list[Place] | None = None,
+    **_: Any,
+) -> list[Event]:
+    """The coder before the unidentified actor: every event has a named or group actor."""
+    return code_events(doc, article, entities, times, places, unattributed=False)
 
 
 @register("events", "events.rules.v2")
 def annotate_events_named(doc: Doc, article: Article, *, entities: list[Entity], **rest: Any) -> list[Event]:
-    """The previous coder: named entities only, unnamed groups ignored."""
-    return annotate_events(doc, article, entities=[e for e in entities if e.type != "GROUP"], **rest)
+    """The coder before groups: named entities only, unnamed groups ignored."""
+    return annotate_events_named_or_group(
+        doc, article, entities=[e for e in entities if e.type != "GROUP"], **rest
+    )

@@ -35,7 +35,7 @@ class Settings:
     times: str = "times.rules.v2"
     places: str = "places.geonames.v2"
     quotes: str = "quotes.rules.v2"
-    events: str = "events.rules.v3"
+    events: str = "events.rules.v4"
     max_bytes: int = 20_000_000
     max_chars: int = 1_000_000
     timeout: float = 60.0
