@@ -302,13 +302,15 @@ def _repair_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             c.type = "GPE"
     taken = sorted((c.start, c.end) for c in cands)
     added: list[Candidate] = []
+    # Tags read once per token: this loop looks at each token up to three times.
+    proper = [t.pos_ == "PROPN" for t in doc]
+    words = [t.text for t in doc]
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text not in name_words:
+    while i < len(proper):
+        if proper[i] and words[i][:1].isupper() and words[i] not in name_words:
             for size in (2, 1):
-                span = doc[i : i + size]
-                if len(span) == size and all(t.pos_ == "PROPN" for t in span):
+                if i + size <= len(proper) and all(proper[i : i + size]):
+                    span = doc[i : i + size]
                     start, end = span.start_char, span.end_char
                     free = all(end <= s or start >= e for s, e in taken)
                     if free and _is_city(span.text, _FILL_POPULATION):

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import (
     EntityIndex,
@@ -308,13 +308,19 @@ def _without(text: str, start: int, end: int, holes: list[tuple[int, int]]) -> s
     return "".join(parts)
 
 
-def _direct_cue(doc: Doc, span: tuple[int, int], marks: list[tuple[int, int]], used: set[int]) -> Any:
-    """(cue token, cue words, source head) nearest to a direct quote in its sentences."""
+def _direct_cue(
+    doc: Doc, span: tuple[int, int], marks: list[tuple[int, int]], used: set[int], sentences: list[Span]
+) -> Any:
+    """(cue token, cue words, source head) nearest to a direct quote in its sentences
+    (`sentences`: the doc's, in order)."""
     start, end = span
     first = doc.char_span(start, end, alignment_mode="expand")
-    if first is None:
+    if first is None or not len(first):
         return None
-    sents = sorted({t.sent.start: t.sent for t in first}.values(), key=lambda s: s.start)
+    # The sentences of the quote's first and last tokens and all between, found by a
+    # binary search over sentence starts rather than by asking each token for its own.
+    starts = [s.start for s in sentences]
+    sents = sentences[bisect_right(starts, first.start) - 1 : bisect_right(starts, first.end - 1)]
     best: tuple[int, Token, str, Token] | None = None
     for sent in sents:
         for tok in sent:
@@ -366,11 +372,12 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     absorbed = {m for c in speech for m in c.inner}
     used = {c.cue.i for c in speech if c.cue is not None}
     cands = list(speech)
+    sentences = list(doc.sents) if marks else []
     for span in marks:
         if span in absorbed or len(text[span[0] : span[1]].split()) < 2 or _is_term(text, span[0]):
             continue
         cand = _Candidate(span[0], span[1], "direct")
-        found = _direct_cue(doc, span, marks, used)
+        found = _direct_cue(doc, span, marks, used, sentences)
         if found is not None:
             cand.cue, cand.cue_text, cand.source = found
         cands.append(cand)
