@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer as gz
@@ -302,12 +303,12 @@ def _repair_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             c.type = "GPE"
     taken = sorted((c.start, c.end) for c in cands)
     added: list[Candidate] = []
-    # Tags read once per token: this loop looks at each token up to three times.
-    proper = [t.pos_ == "PROPN" for t in doc]
-    words = [t.text for t in doc]
+    # Which tokens are proper nouns, from one array of the parse's tags: a Token object
+    # is made only for those, not for every word of the article.
+    proper = (doc.to_array("POS") == PROPN).tolist() if len(doc) else []
     i = 0
     while i < len(proper):
-        if proper[i] and words[i][:1].isupper() and words[i] not in name_words:
+        if proper[i] and doc[i].text[:1].isupper() and doc[i].text not in name_words:
             for size in (2, 1):
                 if i + size <= len(proper) and all(proper[i : i + size]):
                     span = doc[i : i + size]
