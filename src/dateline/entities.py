@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -86,10 +87,31 @@ def _equipment() -> frozenset[str]:
     return frozenset(lines("equipment.txt"))
 
 
+def _alternation(names: Iterable[str]) -> str:
+    """A regex matching any of `names`, the longest one that fits first, written as a
+    trie ("Iskander(?:-M)?" rather than "Iskander-M|Iskander"): the engine reads shared
+    beginnings once instead of trying hundreds of names one by one at every character.
+    It matches what the plain alternation sorted longest first matches."""
+    trie: dict[str, Any] = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a name ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
+
+
 @cache
 def _equipment_re() -> re.Pattern[str]:
-    names = sorted(_equipment(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")" + _MODEL_SUFFIX)
+    return re.compile(r"\b" + _alternation(_equipment()) + _MODEL_SUFFIX)
 
 
 @cache
@@ -98,8 +120,7 @@ def _organisations_re() -> re.Pattern[str]:
     names = set(known_actors())
     for acronym, full in (r[:2] for r in rows("igos.tsv")):
         names.update((acronym, full))
-    ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])" + _alternation(names) + r"(?![\w-])")
 
 
 @cache

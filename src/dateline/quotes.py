@@ -24,10 +24,12 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import (
@@ -146,6 +148,18 @@ def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
 
 def _is_cue(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in speech_verbs()
+
+
+def _cue_tokens(doc: Doc) -> Iterator[Token]:
+    """The tokens that may open a report, in order: verbs (a speech verb is one) and
+    "according". Found from arrays of the parse's tags, so that a Token object is made
+    for these only, not for every word of the article."""
+    if not len(doc):
+        return
+    tags = doc.to_array(["POS", "LOWER"])
+    verbal = (tags[:, 0] == VERB) | (tags[:, 0] == AUX)
+    for i in (verbal | (tags[:, 1] == doc.vocab.strings["according"])).nonzero()[0]:
+        yield doc[int(i)]
 
 
 def _clause_root(tok: Token) -> Token:
@@ -347,7 +361,7 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     text = text_of(doc)
     marks = marked_spans(text)
     speech: list[_Candidate] = []
-    for tok in doc:
+    for tok in _cue_tokens(doc):
         if _inside(tok, marks):
             continue
         cand = None
