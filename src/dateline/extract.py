@@ -7,8 +7,6 @@ bylines, photo credits, copyright lines and UI strings, all driven by data files
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
 from functools import cache
 from pathlib import Path
@@ -18,7 +16,7 @@ import numpy as np
 
 from .datetimes import normalise_iso
 from .errors import ExtractionError
-from .gazetteer import _cache_dir
+from .gazetteer import cached
 from .ingest import RawInput
 from .lexicon import lines
 from .limits import refuse_entity_declarations
@@ -249,29 +247,12 @@ def _language_identifier() -> Any:
 
         model = Path(langid.MODEL_DIR) / langid.MODEL_FILE
         version = getattr(py3langid, "__version__", "0")
-        path = _cache_dir() / f"langid-{version}-{model.stat().st_size}.pickle"
-        try:
-            with path.open("rb") as handle:
-                parts = pickle.load(handle)  # our own file, written below
-        except (OSError, pickle.UnpicklingError, EOFError):
-            parts = langid._load_model_file(model)
-            _write_cache(path, parts)
-        ptc, pc, classes, nextmove, row, output = parts
+        name = f"langid-{version}-{model.stat().st_size}.pickle"
+        ptc, pc, classes, nextmove, row, output = cached(name, lambda: langid._load_model_file(model))
         identifier = langid.LanguageIdentifier
         return identifier(np.asarray(ptc), np.asarray(pc), classes, nextmove, output, tk_row=row)
     except (AttributeError, ImportError, OSError, TypeError, ValueError):
         return py3langid
-
-
-def _write_cache(path: Path, data: Any) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)  # atomic: a concurrent reader never sees half a file
-    except OSError:
-        pass  # a read-only home still works, only slower
 
 
 # --- datelines ------------------------------------------------------------------------
