@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import dateline
-from dateline.models import Event, Evidence, Quote
+from dateline.attribution import EntityIndex
+from dateline.models import Entity, Event, Evidence, Mention, Quote
 from dateline.nlp import load
 from dateline.quotes import find_quotes, link_events, marked_spans
 from dateline.store import Store
@@ -211,3 +214,22 @@ def test_no_quote_without_attribution():
         "The ministry condemned the sanctions, promising what it described as a proportionate response."
     )
     assert quotes == []
+
+
+@given(
+    mentions=st.lists(st.tuples(st.integers(0, 3), st.integers(0, 60), st.integers(0, 12)), max_size=12),
+    offset=st.integers(-2, 80),
+)
+def test_entity_index_finds_the_first_mention_holding_an_offset(mentions, offset):
+    """The binary search gives what a walk over the mentions in start order gives, also
+    when mentions overlap or are empty."""
+    by_entity: dict[int, list[Mention]] = {}
+    for owner, start, length in mentions:
+        by_entity.setdefault(owner, []).append(Mention(text="x", start=start, end=start + length))
+    entities = [
+        Entity(id=f"ent{k}", name=f"Name {k}", type="PERSON", mentions=ms) for k, ms in by_entity.items()
+    ]
+    index = EntityIndex(entities)
+    ordered = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda s: s[0])
+    walked = next((e for start, end, e in ordered if start <= offset < end), None)
+    assert index.at(SimpleNamespace(idx=offset)) is walked  # type: ignore[arg-type]

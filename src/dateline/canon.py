@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import ConfigError
@@ -36,6 +36,7 @@ def known_actors() -> dict[str, tuple[str, str | None, str | None]]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Name key: accents, case, hyphens, periods and a leading "the" do not count
     ("Kim Jong-un" = "Kim Jong Un", "Sébastien Lecornu" = "Sebastien Lecornu")."""

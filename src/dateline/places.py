@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -291,6 +292,7 @@ class _Resolver:
         self.entities = entities
         self.covered: list[tuple[int, int]] = []
         self.sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        self._sentence_starts = [start for start, _end in self.sentences]
         self.context: Counter[str] = Counter()
         for e in entities:
             if e.type == "NORP" and e.actor.country:
@@ -324,7 +326,12 @@ class _Resolver:
         return found
 
     def sentence_of(self, start: int) -> int:
-        return next((i for i, (s, e) in enumerate(self.sentences) if s <= start < e), -1)
+        """Index of the sentence holding a character offset, -1 for none (between two).
+
+        Sentences are sorted and disjoint, so a binary search finds the only candidate;
+        `local` asks this for every mention of every place, once per place."""
+        i = bisect_right(self._sentence_starts, start) - 1
+        return i if i >= 0 and start < self.sentences[i][1] else -1
 
     def local(self, entity: Entity, chosen: dict[str, Candidate]) -> Counter[str]:
         """Countries of the other places in this entity's sentences ("Argentina's … in Buenos Aires")."""

@@ -24,11 +24,13 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import (
     EntityIndex,
@@ -146,6 +148,18 @@ def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
 
 def _is_cue(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in speech_verbs()
+
+
+def _cue_tokens(doc: Doc) -> Iterator[Token]:
+    """The tokens that may open a report, in order: verbs (a speech verb is one) and
+    "according". Found from arrays of the parse's tags, so that a Token object is made
+    for these only, not for every word of the article."""
+    if not len(doc):
+        return
+    tags = doc.to_array(["POS", "LOWER"])
+    verbal = (tags[:, 0] == VERB) | (tags[:, 0] == AUX)
+    for i in (verbal | (tags[:, 1] == doc.vocab.strings["according"])).nonzero()[0]:
+        yield doc[int(i)]
 
 
 def _clause_root(tok: Token) -> Token:
@@ -308,13 +322,19 @@ def _without(text: str, start: int, end: int, holes: list[tuple[int, int]]) -> s
     return "".join(parts)
 
 
-def _direct_cue(doc: Doc, span: tuple[int, int], marks: list[tuple[int, int]], used: set[int]) -> Any:
-    """(cue token, cue words, source head) nearest to a direct quote in its sentences."""
+def _direct_cue(
+    doc: Doc, span: tuple[int, int], marks: list[tuple[int, int]], used: set[int], sentences: list[Span]
+) -> Any:
+    """(cue token, cue words, source head) nearest to a direct quote in its sentences
+    (`sentences`: the doc's, in order)."""
     start, end = span
     first = doc.char_span(start, end, alignment_mode="expand")
-    if first is None:
+    if first is None or not len(first):
         return None
-    sents = sorted({t.sent.start: t.sent for t in first}.values(), key=lambda s: s.start)
+    # The sentences of the quote's first and last tokens and all between, found by a
+    # binary search over sentence starts rather than by asking each token for its own.
+    starts = [s.start for s in sentences]
+    sents = sentences[bisect_right(starts, first.start) - 1 : bisect_right(starts, first.end - 1)]
     best: tuple[int, Token, str, Token] | None = None
     for sent in sents:
         for tok in sent:
@@ -341,7 +361,7 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     text = text_of(doc)
     marks = marked_spans(text)
     speech: list[_Candidate] = []
-    for tok in doc:
+    for tok in _cue_tokens(doc):
         if _inside(tok, marks):
             continue
         cand = None
@@ -366,11 +386,12 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     absorbed = {m for c in speech for m in c.inner}
     used = {c.cue.i for c in speech if c.cue is not None}
     cands = list(speech)
+    sentences = list(doc.sents) if marks else []
     for span in marks:
         if span in absorbed or len(text[span[0] : span[1]].split()) < 2 or _is_term(text, span[0]):
             continue
         cand = _Candidate(span[0], span[1], "direct")
-        found = _direct_cue(doc, span, marks, used)
+        found = _direct_cue(doc, span, marks, used, sentences)
         if found is not None:
             cand.cue, cand.cue_text, cand.source = found
         cands.append(cand)
