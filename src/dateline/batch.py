@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .engines import run
 from .errors import DatelineError
-from .ingest import JSONL_SUFFIXES, RawInput, iter_inputs, iter_paths
+from .ingest import JSONL_SUFFIXES, PARQUET_SUFFIXES, RawInput, iter_inputs, iter_paths
 from .models import Document
 from .pipeline import extract_only
 from .settings import Settings
@@ -37,10 +37,15 @@ def _failure(item: DatelineError, raw: RawInput | None = None) -> Failure:
 
 
 def count_inputs(paths: Iterable[str | os.PathLike[str]]) -> int:
-    """How many inputs `paths` hold (a JSONL file counts its non-empty lines), for progress bars."""
+    """How many inputs `paths` hold (a JSONL file counts its non-empty lines, a Parquet file
+    its rows), for progress bars."""
     total = 0
     for item in iter_paths(paths):
-        if isinstance(item, Path) and item.suffix.lower() in JSONL_SUFFIXES:
+        if isinstance(item, Path) and item.suffix.lower() in PARQUET_SUFFIXES:
+            from .parquet import count_rows
+
+            total += count_rows(item)
+        elif isinstance(item, Path) and item.suffix.lower() in JSONL_SUFFIXES:
             try:
                 with item.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())
