@@ -77,6 +77,12 @@ def test_ray_engine_reads_every_format_on_the_workers_and_matches_local(tmp_path
     got = [d.to_dict() for d in documents([folder, tmp_path / "missing.txt"], settings, remote, engine="ray")]
     assert len(expected) == 9 and got == expected
     assert [d["source"]["format"] for d in got].count("json") == 6  # 3 JSONL + 3 Parquet rows
+
+    def rows_of(name: str) -> list[dict]:
+        docs = [dict(d, source={**d["source"], "path": None}) for d in got]
+        return [d for d, full in zip(docs, got, strict=True) if Path(full["source"]["path"]).name == name]
+
+    assert rows_of("records.parquet") == rows_of("records.jsonl") != []
     assert _failures(remote) == _failures(local)
     assert {name for name, _ in _failures(local)} >= {
         "truncated.parquet",
@@ -166,3 +172,17 @@ def test_cli_watch_with_the_ray_engine(tmp_path):
     assert "stored 3" in result.output
     with Store(db, read_only=True) as store:
         assert store.counts()["articles"] == 3
+
+
+def test_result_shards_the_driver_cannot_see_are_an_error_not_a_silent_loss(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from dateline.engine_ray import _read_shards
+    from dateline.errors import ConfigError
+
+    row = {"file": 0, "item": 0, "kind": "error", "data": json.dumps(["a.txt", "empty file"]), "id": ""}
+    pq.write_table(pa.Table.from_pylist([row]), tmp_path / "shard-0.parquet")
+    assert [str(e) for e in _read_shards(tmp_path, 1)] == ["a.txt: empty file"]
+    with pytest.raises(ConfigError, match="TMPDIR"):
+        list(_read_shards(tmp_path, 2))
