@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -9,6 +13,7 @@ import pytest
 from dateline.batch import Summary, documents, ingest
 from dateline.settings import Settings
 from dateline.store import Store
+from dateline.watch import watch
 from tests.conftest import DATA
 
 pytest.importorskip("ray", reason="Ray is needed for --engine ray: pip install 'dateline[ray]'")
@@ -39,3 +44,145 @@ def test_ray_engine_matches_local_engine(tmp_path):
     with Store(tmp_path / "ray.duckdb") as store:
         summary = ingest([DATA], store, settings, processes=1, engine="ray")
         assert summary.stored == 6 and store.counts()["articles"] == 6
+
+
+def _mixed_folder(root: Path) -> Path:
+    """Every input kind next to each other: the fixtures, their records as Parquet, bad files."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = root / "mixed"
+    shutil.copytree(DATA, folder)
+    lines = (DATA / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    keys = list(dict.fromkeys(key for row in rows for key in row))
+    table = pa.table({key: [row.get(key) for row in rows] for key in keys})
+    pq.write_table(table, folder / "records.parquet", row_group_size=2)
+    pq.write_table(table.slice(0, 1).drop_columns(["text"]), folder / "no-body.parquet")
+    (folder / "truncated.parquet").write_bytes((folder / "records.parquet").read_bytes()[:300])
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "bad.jsonl").write_text('{"title": "no body"}\n{not json}\n', encoding="utf-8")
+    return folder
+
+
+def _failures(summary: Summary) -> list[tuple[str, str]]:
+    return [(Path(f.source).name, f.reason) for f in summary.failed]
+
+
+def test_ray_engine_reads_every_format_on_the_workers_and_matches_local(tmp_path):
+    folder = _mixed_folder(tmp_path)
+    settings = Settings(batch_size=2)
+    local, remote = Summary(), Summary()
+    expected = [d.to_dict() for d in documents([folder, tmp_path / "missing.txt"], settings, local)]
+    got = [d.to_dict() for d in documents([folder, tmp_path / "missing.txt"], settings, remote, engine="ray")]
+    assert len(expected) == 9 and got == expected
+    assert [d["source"]["format"] for d in got].count("json") == 6  # 3 JSONL + 3 Parquet rows
+
+    def rows_of(name: str) -> list[dict]:
+        docs = [dict(d, source={**d["source"], "path": None}) for d in got]
+        return [d for d, full in zip(docs, got, strict=True) if Path(full["source"]["path"]).name == name]
+
+    assert rows_of("records.parquet") == rows_of("records.jsonl") != []
+    assert _failures(remote) == _failures(local)
+    assert {name for name, _ in _failures(local)} >= {
+        "truncated.parquet",
+        "no-body.parquet:1",
+        "empty.txt",
+        "bad.jsonl:1",
+        "bad.jsonl:2",
+        "missing.txt",
+    }
+    assert remote.read == local.read
+
+
+def test_ray_ingest_skips_what_is_stored_before_any_nlp(tmp_path):
+    folder = _mixed_folder(tmp_path)
+    settings = Settings(batch_size=4)
+    with Store(tmp_path / "ray.duckdb") as store:
+        first = ingest([folder], store, settings, engine="ray")
+        # records.parquet holds the articles of records.jsonl: the same content hashes.
+        assert (first.stored, first.skipped) == (6, 3) and store.counts()["articles"] == 6
+        asked: list[list[str]] = []
+
+        def stored_ids(ids):
+            asked.append(list(ids))
+            return store.stored_ids(ids)
+
+        # Inputs the store holds never reach the actors, so no document comes back for them.
+        summary = Summary()
+        assert list(documents([folder], settings, summary, stored_ids, engine="ray")) == []
+    assert (summary.skipped, len(summary.failed)) == (9, len(first.failed))
+    assert len(asked) == 1 and len(asked[0]) == 6  # the readable inputs' distinct ids, in one query
+
+
+def test_watch_with_the_ray_engine_starts_ray_once_and_takes_new_files(tmp_path, monkeypatch):
+    import ray
+
+    inits: list[dict] = []
+    real_init = ray.init
+
+    def counting_init(*args, **kwargs):
+        inits.append(kwargs)
+        return real_init(*args, **kwargs)
+
+    monkeypatch.setattr(ray, "init", counting_init)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(DATA / "scrape.txt", inbox / "first.txt")
+
+    def later() -> None:
+        time.sleep(1.0)
+        shutil.copy(DATA / "records.jsonl", inbox / "second.jsonl")
+        (inbox / "empty.txt").write_bytes(b"")
+
+    writer = threading.Thread(target=later)
+    writer.start()
+    with Store(tmp_path / "w.duckdb") as store:
+        summary = watch([inbox], store, poll=0.2, max_idle=3.0, engine="ray")
+        writer.join()
+        assert store.counts()["articles"] == 4
+    assert summary.stored == 4 and [Path(f.source).name for f in summary.failed] == ["empty.txt"]
+    assert len(inits) == 1 and not ray.is_initialized()
+
+
+def test_cli_watch_with_the_ray_engine(tmp_path):
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(DATA / "records.jsonl", inbox / "records.jsonl")
+    db = tmp_path / "cli.duckdb"
+    args = [
+        "ingest",
+        str(inbox),
+        "--db",
+        str(db),
+        "--engine",
+        "ray",
+        "--watch",
+        "--max-idle",
+        "1",
+        "--poll",
+        "0.2",
+    ]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "stored 3" in result.output
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 3
+
+
+def test_result_shards_the_driver_cannot_see_are_an_error_not_a_silent_loss(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from dateline.engine_ray import _read_shards
+    from dateline.errors import ConfigError
+
+    row = {"file": 0, "item": 0, "kind": "error", "data": json.dumps(["a.txt", "empty file"]), "id": ""}
+    pq.write_table(pa.Table.from_pylist([row]), tmp_path / "shard-0.parquet")
+    assert [str(e) for e in _read_shards(tmp_path, 1)] == ["a.txt: empty file"]
+    with pytest.raises(ConfigError, match="TMPDIR"):
+        list(_read_shards(tmp_path, 2))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engines import run
 from .errors import DatelineError
-from .ingest import JSONL_SUFFIXES, RawInput, iter_inputs, iter_paths
+from .ingest import JSONL_SUFFIXES, PARQUET_SUFFIXES, RawInput, iter_inputs, iter_paths
 from .models import Document
 from .pipeline import extract_only
 from .settings import Settings
@@ -37,10 +37,15 @@ def _failure(item: DatelineError, raw: RawInput | None = None) -> Failure:
 
 
 def count_inputs(paths: Iterable[str | os.PathLike[str]]) -> int:
-    """How many inputs `paths` hold (a JSONL file counts its non-empty lines), for progress bars."""
+    """How many inputs `paths` hold (a JSONL file counts its non-empty lines, a Parquet file
+    its rows), for progress bars."""
     total = 0
     for item in iter_paths(paths):
-        if isinstance(item, Path) and item.suffix.lower() in JSONL_SUFFIXES:
+        if isinstance(item, Path) and item.suffix.lower() in PARQUET_SUFFIXES:
+            from .parquet import count_rows
+
+            total += count_rows(item)
+        elif isinstance(item, Path) and item.suffix.lower() in JSONL_SUFFIXES:
             try:
                 with item.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())
@@ -55,22 +60,37 @@ def documents(
     paths: Iterable[str | os.PathLike[str]],
     settings: Settings | None = None,
     summary: Summary | None = None,
-    skip: Callable[[RawInput], bool] | None = None,
+    stored: Callable[[Sequence[str]], set[str]] | None = None,
     processes: int = 1,
     engine: str = "local",
     ray_address: str | None = None,
 ) -> Iterator[Document]:
     """Documents for every readable input under `paths`, in input order, computed by
-    `processes` workers of the named engine (local or ray); failures go to `summary.failed`."""
+    `processes` workers of the named engine (local or ray); failures go to `summary.failed`.
+    `stored` says which of some content hashes are stored already: those inputs are
+    counted in `summary.skipped` and not processed."""
     settings = settings or Settings()
     summary = summary if summary is not None else Summary()
+    if engine == "ray":
+        from .engine_ray import Skipped, run_ray_paths
+
+        # Ray reads the files on its workers; only outcomes come back, in input order.
+        for outcome in run_ray_paths(paths, settings, processes, ray_address, stored):
+            summary.read += 1
+            if isinstance(outcome, Document):
+                yield outcome
+            elif isinstance(outcome, Skipped):
+                summary.skipped += 1
+            else:
+                summary.failed.append(_failure(outcome))
+        return
 
     def readable() -> Iterator[RawInput]:
         for item in iter_inputs(paths, settings.max_bytes):
             summary.read += 1
             if isinstance(item, DatelineError):
                 summary.failed.append(_failure(item))
-            elif skip is not None and skip(item):
+            elif stored is not None and stored([item.id]):
                 summary.skipped += 1
             else:
                 yield item
@@ -140,10 +160,7 @@ def ingest(
         if on_document is not None:
             on_document(summary)
 
-    def skip(raw: RawInput) -> bool:
-        return store.has(raw.id)
-
-    for doc in documents(paths, settings, summary, skip, processes, engine, ray_address):
+    for doc in documents(paths, settings, summary, store.stored_ids, processes, engine, ray_address):
         pending.append(doc)
         if len(pending) >= settings.batch_size:
             write()

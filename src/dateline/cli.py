@@ -163,7 +163,11 @@ def ingest_cmd(
     max_chars: MaxCharsOption = _DEFAULTS.max_chars,
     timeout: TimeoutOption = _DEFAULTS.timeout,
     engine: Annotated[
-        str, typer.Option("--engine", help="local (process pool) or ray (Ray Data actors, --ray-address).")
+        str,
+        typer.Option(
+            "--engine",
+            help="local (process pool) or ray (Ray Data: files read by the workers, model held by actors).",
+        ),
     ] = "local",
     ray_address: Annotated[
         str | None, typer.Option("--ray-address", help="With --engine ray: cluster to join (default: local).")
@@ -173,7 +177,11 @@ def ingest_cmd(
         typer.Option("--processes", min=1, max=256, help="Worker processes (model loaded once each)."),
     ] = 1,
     watch: Annotated[
-        bool, typer.Option("--watch", help="After the paths, keep ingesting new files that appear in them.")
+        bool,
+        typer.Option(
+            "--watch",
+            help="After the paths, keep ingesting new files that appear in them (either engine).",
+        ),
     ] = False,
     max_idle: Annotated[
         float | None,
@@ -186,8 +194,8 @@ def ingest_cmd(
     ] = 1.0,
 ) -> None:
     """Process files or directories and store the documents (re-ingesting is a no-op)."""
-    if engine not in ENGINES or (watch and engine != "local"):
-        err.print(f"error: --engine must be one of: {', '.join(ENGINES)} (--watch: local)")
+    if engine not in ENGINES:
+        err.print(f"error: --engine must be one of: {', '.join(ENGINES)}")
         raise typer.Exit(2)
     settings = Settings(
         aliases=str(aliases) if aliases else None, max_bytes=max_bytes, max_chars=max_chars, timeout=timeout
@@ -223,6 +231,8 @@ def ingest_cmd(
                     poll=poll,
                     max_idle=max_idle,
                     on_document=tick,
+                    engine=engine,
+                    ray_address=ray_address,
                 )
             else:
                 summary = ingest(paths, store, settings, tick, processes, engine, ray_address)

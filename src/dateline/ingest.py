@@ -1,4 +1,4 @@
-"""Ingest: files, directories and JSON/JSONL records → `RawInput`.
+"""Ingest: files, directories and JSON/JSONL/Parquet records → `RawInput`.
 
 Every input that cannot be read becomes an `InputError` naming the file (and line)
 and the reason; the caller reports it and goes on with the rest of the batch.
@@ -25,9 +25,12 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+PARQUET_SUFFIXES = {".parquet"}
 FEED_SUFFIXES = {".rss", ".atom", ".rdf", ".xml"}
 WARC_NAMES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+KNOWN_SUFFIXES = (
+    TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | PARQUET_SUFFIXES | FEED_SUFFIXES
+)
 
 # Keys a JSON record may use for its body and metadata, in order of preference.
 TEXT_KEYS = ("text", "body", "content", "articleBody")
@@ -65,7 +68,7 @@ class RawInput:
     url: str | None = None
     encoding: str | None = None
     record: int | None = None
-    container: str = "file"  # "file" | "json" | "jsonl" | "warc" | "feed": how it was packaged
+    container: str = "file"  # "file" | "json" | "jsonl" | "parquet" | "warc" | "feed": how it was packaged
     metadata: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -201,7 +204,7 @@ def is_known(path: Path) -> bool:
 
 def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[RawInput | InputError]:
     """The inputs held in one file: one for text/HTML, one per record for JSON, JSONL,
-    WARC (HTML responses) and RSS/Atom feeds (items)."""
+    Parquet (rows), WARC (HTML responses) and RSS/Atom feeds (items)."""
     label = str(path)
     if path.name.lower().endswith(WARC_NAMES):
         from .warc import read_warc  # streamed: a crawl may be far over max_bytes
@@ -211,6 +214,11 @@ def read_path(path: Path, max_bytes: int = 20_000_000) -> Iterator[RawInput | In
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from _stream_jsonl(path, max_bytes)
+        return
+    if suffix in PARQUET_SUFFIXES:
+        from .parquet import read_parquet  # row group by row group, like JSONL line by line
+
+        yield from read_parquet(path, max_bytes)
         return
     try:
         data = read_bounded(path, max_bytes)
@@ -331,7 +339,8 @@ def _read_json(data: bytes, label: str) -> Iterator[RawInput | InputError]:
 def record_input(
     obj: Any, path: str | None, number: int | None, encoding: str | None, container: str
 ) -> RawInput:
-    """A JSON record (a dict with a text or html field plus optional metadata) as RawInput."""
+    """A JSON record or Parquet row (a dict with a text or html field plus optional
+    metadata) as RawInput."""
     where = f"{path}:{number}" if number is not None else (path or "<record>")
     if not isinstance(obj, dict):
         raise InputError(where, f"record is a JSON {type(obj).__name__}, expected an object")

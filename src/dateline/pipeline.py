@@ -41,7 +41,8 @@ def annotate(doc: Doc, article: Article, settings: Settings) -> dict[str, Any]:
 
 
 def _source(raw: RawInput) -> Source:
-    fmt = {"json": "json", "jsonl": "json", "warc": "warc", "feed": "feed"}.get(raw.container, raw.format)
+    containers = {"json": "json", "jsonl": "json", "parquet": "json", "warc": "warc", "feed": "feed"}
+    fmt = containers.get(raw.container, raw.format)
     return Source(path=raw.path, url=raw.url, format=fmt, encoding=raw.encoding, record=raw.record)  # type: ignore[arg-type]
 
 

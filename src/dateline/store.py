@@ -298,6 +298,8 @@ class Store:
         """Which of these ids are already stored (one query for a whole batch)."""
         if not doc_ids:
             return set()
+        if len(doc_ids) == 1:  # the equality lookup: a third of the list query's time in DuckDB
+            return set(doc_ids) if self.has(doc_ids[0]) else set()
         rows = self.con.execute(
             "SELECT id FROM articles WHERE " + self._any_of("id"), [list(doc_ids)]
         ).fetchall()

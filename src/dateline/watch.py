@@ -3,7 +3,8 @@
 A file is taken once its size and modification time have stayed the same over two
 scans, so a file still being written is not read half-way. Re-reading a file whose
 content is already stored is a no-op (documents are keyed by content hash), so a
-watcher restarted after a crash simply catches up.
+watcher restarted after a crash simply catches up. With the Ray engine, Ray is started
+(or the cluster joined) once for the whole watch, not once per scan.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from .batch import Failure, Summary, ingest
@@ -52,10 +54,34 @@ def watch(
     poll: float = 1.0,
     max_idle: float | None = None,
     on_document: Callable[[Summary], None] | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> Summary:
     """Ingest everything under `paths`, then keep ingesting new files until `max_idle`
-    seconds pass without one (None: until interrupted). Returns the running summary."""
-    roots = list(paths)
+    seconds pass without one (None: until interrupted), with `processes` workers of the
+    named engine (local or ray). Returns the running summary."""
+    session: AbstractContextManager[None] = nullcontext()
+    if engine == "ray":
+        from .engine_ray import ray_session
+
+        session = ray_session(ray_address, processes)
+    with session:
+        return _watch(
+            list(paths), store, settings, processes, poll, max_idle, on_document, engine, ray_address
+        )
+
+
+def _watch(
+    roots: list[str | os.PathLike[str]],
+    store: Store,
+    settings: Settings | None,
+    processes: int,
+    poll: float,
+    max_idle: float | None,
+    on_document: Callable[[Summary], None] | None,
+    engine: str,
+    ray_address: str | None,
+) -> Summary:
     total = Summary()
     taken: dict[str, Signature] = {}
     previous: dict[str, Signature] = {}
@@ -71,7 +97,7 @@ def watch(
         ready = sorted(p for p, sig in current.items() if previous.get(p) == sig and taken.get(p) != sig)
         previous = current
         if ready:
-            part = ingest([Path(p) for p in ready], store, settings, on_document=None, processes=processes)
+            part = ingest([Path(p) for p in ready], store, settings, None, processes, engine, ray_address)
             _add(total, part)
             taken.update((p, current[p]) for p in ready)
             idle_since = time.monotonic()
