@@ -66,3 +66,13 @@ def test_cli_parquet_and_filters(tmp_path):
     assert none.exit_code == 0 and none.stdout == ""
     bad = runner.invoke(app, ["export", "--format", "parquet", "--db", db])
     assert bad.exit_code == 2
+
+
+def test_gdelt_actor_code_split_knows_sector_only_codes():
+    from dateline.export import _split_code
+
+    assert _split_code("RUSGOV") == ("RUS", "GOV")
+    assert _split_code("USA") == ("USA", "")
+    assert _split_code("JRN") == ("", "JRN")
+    assert _split_code("UNK") == ("", "UNK")
+    assert _split_code("") == ("", "")

@@ -92,6 +92,22 @@ def _code(entity: dict[str, Any] | None) -> str:
     return f"{entity.get('country') or ''}{entity.get('sector') or ''}"
 
 
+# PLOVER sector codes (manual, "Sector Codes", and the IGO / NGO / OPP / REL codes dateline
+# uses); none is an ISO 3166 alpha-3 country code.
+SECTORS = frozenset(
+    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF "
+    "NGO IGO OPP REL PRE".split()
+)
+
+
+def _split_code(code: str) -> tuple[str, str]:
+    """(country, sector) of an actor code: "RUSGOV" → (RUS, GOV), "JRN" → ("", JRN),
+    "USA" → (USA, "")."""
+    if code in SECTORS:
+        return "", code
+    return code[:3], code[3:]
+
+
 def _codes(
     names: list[str], ids: list[str], doc_id: str, entities: dict[tuple[str, str], dict[str, Any]]
 ) -> list[str]:
@@ -174,7 +190,8 @@ def gdelt_row(number: int, ev: dict[str, Any]) -> list[Any]:
 
     def actor(names: list[str], codes: list[str]) -> list[str]:
         code = codes[0] if codes else ""
-        return [code, "; ".join(names), code[:3], code[3:]] if names else ["", "", "", ""]
+        country, sector = _split_code(code)
+        return [code, "; ".join(names), country, sector] if names else ["", "", "", ""]
 
     added = (ev["first_seen"] or "").replace("-", "").replace("T", "").replace(":", "")[:14]
     return [
