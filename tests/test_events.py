@@ -257,3 +257,86 @@ def test_halting_a_cooperative_event_is_coded_once_as_the_halting(body: str, exp
 def test_condemned_drills_between_named_countries_stay_an_event():
     doc = _doc("North Korea condemned the drills between South Korea and Japan.")
     assert sorted(e[0] for e in _events(doc)) == ["ACCUSE", "COOPERATE"]
+
+
+def _nobody(doc: Document) -> list[str]:
+    return [e.id for e in doc.entities if e.actor.sector == "UNK" and not e.mentions]
+
+
+@pytest.mark.parametrize(
+    ("body", "victims"),
+    [
+        ("Four Malian soldiers were killed in a roadside bombing near Gao on Monday.", ["Malian soldiers"]),
+        ("A landmine explosion killed three villagers near the border on Friday.", ["villagers"]),
+        ("Two journalists were detained in Minsk on Sunday.", ["journalists"]),
+        ("Kyiv was shelled overnight.", ["Kyiv"]),
+    ],
+)
+def test_violence_by_no_one_named_has_the_unidentified_actor(body: str, victims: list[str]):
+    doc = _doc(body)
+    (nobody,) = _nobody(doc)
+    entity = next(e for e in doc.entities if e.id == nobody)
+    assert (entity.name, entity.type, entity.actor.country) == ("unidentified actor", "GROUP", None)
+    assert doc.entities[-1].id == nobody  # listed last; the other ids are unchanged
+    ((kind, actors, recipients, _),) = _events(doc)
+    assert kind in {"ASSAULT", "COERCE"} and actors == ["unidentified actor"] and recipients == victims
+    assert doc.events[0].actors == [nobody]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an accident, a named cause, a doer we cannot name, no victim, a place via a locative
+        "Two villagers were killed in a car crash near Kano on Monday.",
+        "Four soldiers were killed on Sunday.",
+        "Three farmers were killed by a falling tree.",
+        "They killed three villagers near Gao.",
+        "The police station in Goma was attacked on Sunday.",
+        "The ministers met in Paris on Friday.",
+    ],
+)
+def test_no_unidentified_actor_without_an_attack_and_its_victim(body: str):
+    doc = _doc(body)
+    assert _nobody(doc) == []
+    assert all("unidentified actor" not in e[1] for e in _events(doc))
+
+
+def test_attack_noun_names_the_attacker_of_a_passive_killing():
+    doc = _doc("Five Palestinians were killed in an Israeli airstrike on Gaza on Monday.")
+    assert _events(doc) == [("ASSAULT", ["Israeli"], ["Palestinians"], "asserted")]
+    assert _nobody(doc) == []
+
+
+def test_coder_v3_has_no_unidentified_actor():
+    body = "Four Malian soldiers were killed in a roadside bombing near Gao on Monday."
+    settings = dateline.Settings(events="events.rules.v3")
+    doc = dateline.process(HEAD + body, format="text", settings=settings)
+    assert doc.events == [] and _nobody(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # a light verb that announces its object noun
+        ("Canada announced sanctions on Belarus on Monday.", "SANCTION"),
+        # a measure noun carrying the event through "of"
+        ("Peru and Chile launched three days of naval drills on Monday.", "COOPERATE"),
+        # those who travel for talks hold them
+        ("Greek and Turkish negotiators returned to Geneva for talks on Monday.", "CONSULT"),
+        # the issuer of a statement says what its participle says
+        ("The Kenyan government issued a statement condemning Uganda on Monday.", "ACCUSE"),
+        # a promise of violence is a threat
+        ("The rebels vowed to attack Goma.", "THREATEN"),
+        # an action hung on the other side's compliance is an ultimatum
+        ("Chad said it will withdraw its troops from Niger unless Niger pays the debt.", "THREATEN"),
+        # an own conditional offer of cooperation is an agreement
+        ("Peru said it would meet Chile if Chile dropped the case.", "AGREE"),
+        # failing to agree is a rejection
+        ("Egypt and Ethiopia failed to reach agreement on the dam on Sunday.", "REJECT"),
+        # the object of a giving verb reached through "of"
+        ("Germany gave Kenya five million euros of aid on Monday.", "AID"),
+        ("The European Union sent Uganda a shipment of aid on Friday.", "AID"),
+    ],
+)
+def test_issue_5d_rules(body: str, kind: str):
+    assert kind in [e[0] for e in _events(_doc(body))], _events(_doc(body))
