@@ -95,8 +95,34 @@ def _code(entity: dict[str, Any] | None) -> str:
 # PLOVER sector codes (manual, "Sector Codes", and the IGO / NGO / OPP / REL codes dateline
 # uses); none is an ISO 3166 alpha-3 country code.
 SECTORS = frozenset(
-    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF "
-    "NGO IGO OPP REL PRE".split()
+    [
+        "COP",
+        "GOV",
+        "JUD",
+        "LEG",
+        "MIL",
+        "PRM",
+        "PTY",
+        "REB",
+        "SPY",
+        "UAF",
+        "UNK",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "EDU",
+        "ELI",
+        "JRN",
+        "LAB",
+        "MED",
+        "REF",
+        "NGO",
+        "IGO",
+        "OPP",
+        "REL",
+        "PRE",
+    ]
 )
 
 
