@@ -20,8 +20,11 @@ from typing import Any
 from .errors import ConfigError, DatelineError, InputError
 from .ingest import RawInput
 from .models import Document
-from .pipeline import process_many
 from .settings import Settings
+
+# The pipeline (and with it spaCy) is imported where it runs: in this process only when it
+# processes inputs itself; with a pool the writer never needs it, and importing it would
+# add a second or more to every start-up before the fork server loads it again.
 
 ENGINES = ("local", "ray")
 
@@ -51,6 +54,8 @@ def _init_worker(settings: Settings) -> None:
 def _work(chunk: list[RawInput]) -> list[Outcome] | str:
     if _worker_failure is not None:
         return _worker_failure
+    from .pipeline import process_many
+
     settings = _worker_settings or Settings()
     outcomes: list[Outcome] = []
     for raw, result in process_many(chunk, settings):
@@ -95,6 +100,8 @@ def run_local(
 ) -> Iterator[tuple[RawInput, Document | DatelineError]]:
     """(input, document or error) for each input, in order, using `processes` processes."""
     if processes <= 1:
+        from .pipeline import process_many
+
         yield from process_many(raws, settings)
         return
     inputs = iter(raws)
