@@ -12,7 +12,7 @@ import pytest
 
 import dateline
 from dateline.batch import Summary, documents, ingest
-from dateline.errors import StoreError
+from dateline.errors import ConfigError, StoreError
 from dateline.settings import Settings
 from dateline.store import Store
 from dateline.watch import watch
@@ -74,6 +74,27 @@ def test_pool_reports_bad_files_and_goes_on(tmp_path):
     docs = list(documents([tmp_path], Settings(), summary, processes=2))
     assert len(docs) == 1
     assert [(Path(f.source).name, f.reason) for f in summary.failed] == [("empty.txt", "empty file")]
+
+
+def test_a_worker_that_cannot_start_ends_the_run_with_the_reason(tmp_path):
+    # The pool's workers cannot load this model: the run must stop with a ConfigError
+    # naming it, not wait for ever on chunks that no worker will answer.
+    (tmp_path / "ok.txt").write_text(PAIR, encoding="utf-8")
+    settings = Settings(model=str(tmp_path / "no-such-model"))
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            list(documents([tmp_path], settings, processes=2))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    runner = threading.Thread(target=run, daemon=True)
+    runner.start()
+    runner.join(timeout=60)
+    assert not runner.is_alive(), "the pool hung on a worker that could not start"
+    assert len(outcome) == 1 and isinstance(outcome[0], ConfigError)
+    assert "could not start" in str(outcome[0]) and "no-such-model" in str(outcome[0])
 
 
 def test_interrupted_ingest_resumes_without_duplicates_or_losses(corpus, tmp_path):

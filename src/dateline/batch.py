@@ -11,7 +11,6 @@ from .engines import run
 from .errors import DatelineError
 from .ingest import JSONL_SUFFIXES, PARQUET_SUFFIXES, RawInput, iter_inputs, iter_paths
 from .models import Document
-from .pipeline import extract_only
 from .settings import Settings
 from .store import Store
 
@@ -108,6 +107,8 @@ def extracted(
     summary: Summary | None = None,
 ) -> Iterator[Document]:
     """Documents with only `source` and `article` for every input under `paths` (no NLP)."""
+    from .pipeline import extract_only  # not at the top: a pool's writer needs no spaCy
+
     settings = settings or Settings()
     summary = summary if summary is not None else Summary()
     for item in iter_inputs(paths, settings.max_bytes):

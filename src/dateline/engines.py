@@ -20,8 +20,11 @@ from typing import Any
 from .errors import ConfigError, DatelineError, InputError
 from .ingest import RawInput
 from .models import Document
-from .pipeline import process_many
 from .settings import Settings
+
+# The pipeline (and with it spaCy) is imported where it runs: in this process only when it
+# processes inputs itself; with a pool the writer never needs it, and importing it would
+# add a second or more to every start-up before the fork server loads it again.
 
 ENGINES = ("local", "ray")
 
@@ -30,17 +33,29 @@ ENGINES = ("local", "ray")
 Outcome = Document | tuple[str, str]
 
 _worker_settings: Settings | None = None
+# Why this worker could not start, if it could not: sent back in place of its first chunk.
+_worker_failure: str | None = None
 
 
 def _init_worker(settings: Settings) -> None:
-    global _worker_settings
+    global _worker_settings, _worker_failure
     _worker_settings = settings
-    from .nlp import load
+    try:
+        from .nlp import load
 
-    load(settings.model)
+        load(settings.model)
+    except Exception as exc:
+        # An initializer that raises kills the worker, the pool starts another that dies
+        # the same way, and the parent waits for ever on a chunk no one will answer. A live
+        # worker that answers with the reason ends the run instead.
+        _worker_failure = str(exc) if isinstance(exc, DatelineError) else repr(exc)
 
 
-def _work(chunk: list[RawInput]) -> list[Outcome]:
+def _work(chunk: list[RawInput]) -> list[Outcome] | str:
+    if _worker_failure is not None:
+        return _worker_failure
+    from .pipeline import process_many
+
     settings = _worker_settings or Settings()
     outcomes: list[Outcome] = []
     for raw, result in process_many(chunk, settings):
@@ -85,11 +100,13 @@ def run_local(
 ) -> Iterator[tuple[RawInput, Document | DatelineError]]:
     """(input, document or error) for each input, in order, using `processes` processes."""
     if processes <= 1:
+        from .pipeline import process_many
+
         yield from process_many(raws, settings)
         return
     inputs = iter(raws)
     # At most two chunks per worker in flight: memory stays bounded on any corpus size.
-    in_flight: deque[tuple[list[RawInput], AsyncResult[list[Outcome]]]] = deque()
+    in_flight: deque[tuple[list[RawInput], AsyncResult[list[Outcome] | str]]] = deque()
     pool: Pool = _context().Pool(processes, initializer=_init_worker, initargs=(settings,))
     try:
         while True:
@@ -101,7 +118,10 @@ def run_local(
             if not in_flight:
                 break
             chunk, pending = in_flight.popleft()
-            for raw, outcome in zip(chunk, pending.get(), strict=True):
+            outcomes = pending.get()
+            if isinstance(outcomes, str):
+                raise ConfigError(f"a worker process could not start: {outcomes}")
+            for raw, outcome in zip(chunk, outcomes, strict=True):
                 yield raw, outcome if isinstance(outcome, Document) else InputError(*outcome)
         pool.close()
     finally:

@@ -8,9 +8,15 @@ read-only pages with the server instead of each holding its own copy.
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from .pipeline import process
 
-process(
-    "Warm-up\n\nThe mayor of Lima met the governor of Cusco in Arequipa on Monday, officials said.",
-    format="text",
-)
+# A server that cannot warm (the default model is not installed) must still fork workers:
+# each one's initializer loads the model it was asked for and, if it cannot, answers with
+# the reason (engines._init_worker) instead of the fork server dying on this import.
+with suppress(Exception):
+    process(
+        "Warm-up\n\nThe mayor of Lima met the governor of Cusco in Arequipa on Monday, officials said.",
+        format="text",
+    )
