@@ -12,7 +12,6 @@ GROUP entity of sector UNK that no words name (`unidentified_actor`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -63,6 +62,7 @@ FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim", "wi
 # Verbs of promising: what they promise is the promiser's own word and lies ahead ("vowed
 # to fight on" is a threat, "pledged to send aid" an agreement).
 PROMISES = {"vow", "pledge", "promise", "swear"}
+_AHEAD = FUTURE_HEADS | PROMISES
 
 
 @dataclass(frozen=True)
@@ -452,7 +452,7 @@ def _recipient_preps(tok: Token, trig: Trigger) -> list[Token]:
 
 
 def _arguments(
-    trigger: Token, trig: Trigger, index: EntityIndex, unknown: Callable[[], Entity | None]
+    trigger: Token, trig: Trigger, index: EntityIndex, nobody: Entity | None
 ) -> tuple[list[Entity], list[Entity], str | None, bool]:
     if trigger.pos_ != "VERB":
         return _nominal_arguments(trigger, index)
@@ -483,7 +483,7 @@ def _arguments(
     if place is None:
         place = _place_below(trigger, index)
     if not actors and trig.type in UNATTRIBUTED_TYPES and _victims(trigger, patient_toks, recipients, index):
-        actors, own = _unattributed(trigger, agent_toks, index, unknown), False
+        actors, own = _unattributed(trigger, agent_toks, index, nobody), False
     if "reciprocal" in trig.flags:
         # "X met Y": PLOVER codes every participant of a meeting as an actor.
         actors, recipients = actors + [r for r in recipients if r not in actors], []
@@ -508,7 +508,7 @@ def _victims(verb: Token, patients: list[Token], recipients: list[Entity], index
 
 
 def _unattributed(
-    verb: Token, agents: list[Token], index: EntityIndex, unknown: Callable[[], Entity | None]
+    verb: Token, agents: list[Token], index: EntityIndex, nobody: Entity | None
 ) -> list[Entity]:
     """The actors of violence or coercion whose clause names no doer that is an entity:
     whoever its attack noun names ("were killed in an Israeli airstrike" → Israel), else
@@ -518,7 +518,6 @@ def _unattributed(
     attackers = _attackers(causes, index)
     if attackers:
         return attackers
-    nobody = unknown()
     if nobody is None or other or not (causes or (_passive(verb) and verb.lemma_.lower() not in _HARM_ONLY)):
         return []
     return [nobody]
@@ -631,8 +630,7 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         )
         if (auxes & HYPOTHETICAL and not reported_would) or conditional:
             return "hypothetical"
-        ahead = FUTURE_HEADS | PROMISES
-        if auxes & FUTURE or reported_would or (tok.lemma_.lower() in ahead and tok.i != trigger.i):
+        if auxes & FUTURE or reported_would or (tok.lemma_.lower() in _AHEAD and tok.i != trigger.i):
             return "future"
     return "asserted"
 
@@ -860,10 +858,7 @@ def code_events(
     get the unidentified actor, which is then appended to `entities` (the caller's list)."""
     index = EntityIndex(entities)
     geocoded = {p.entity: p for p in places or []}
-    nobody = unidentified_actor(entities)
-
-    def unknown() -> Entity | None:
-        return nobody if unattributed else None
+    nobody = unidentified_actor(entities) if unattributed else None
 
     triggers = {tok.i: found for tok in doc if (found := _trigger(tok)) is not None}
     events: list[Event] = []
@@ -871,7 +866,7 @@ def code_events(
         tok = doc[i]
         if _absorbed(tok, triggers) or _names_a_group(tok, index) or _promised_conflict(tok, triggers):
             continue
-        actors, recipients, place, own = _arguments(tok, trig, index, unknown)
+        actors, recipients, place, own = _arguments(tok, trig, index, nobody)
         halted = _halting(tok, trig)
         if halted is not None:
             # "Kenya cancelled the summit with Uganda": Kenya rejects, Uganda is the recipient.
@@ -927,7 +922,7 @@ def code_events(
             demand = Trigger("REQUEST", None, ())
             number = len(events) + 1
             events.append(_event(number, tok, "REQUEST", demand, speaker, addressees, circumstances, False))
-    if any(nobody.id in event.actors for event in events):
+    if nobody is not None and any(nobody.id in event.actors for event in events):
         entities.append(nobody)
     return events
 
@@ -997,26 +992,19 @@ def annotate_events(
     entities: list[Entity],
     times: list[TimeExpression],
     places: list[Place] | None = None,
+    unattributed: bool = True,
     **_: Any,
 ) -> list[Event]:
     """PLOVER events with actors, recipients, modality, date, place and evidence; unnamed
     groups (GROUP entities) may be actors and recipients, and violence or coercion by no
     one named has the unidentified actor, appended to `entities` when used."""
-    return code_events(doc, article, entities, times, places)
+    return code_events(doc, article, entities, times, places, unattributed)
 
 
 @register("events", "events.rules.v3")
-def annotate_events_named_or_group(
-    doc: Doc,
-    article: Article,
-    *,
-    entities: list[Entity],
-    times: list[TimeExpression],
-    places: list[Place] | None = None,
-    **_: Any,
-) -> list[Event]:
+def annotate_events_named_or_group(doc: Doc, article: Article, **rest: Any) -> list[Event]:
     """The coder before the unidentified actor: every event has a named or group actor."""
-    return code_events(doc, article, entities, times, places, unattributed=False)
+    return annotate_events(doc, article, unattributed=False, **rest)
 
 
 @register("events", "events.rules.v2")
