@@ -47,8 +47,8 @@ def entity_by_name(doc: Document, name: str) -> dateline.Entity:
 HOSTILE = (
     "Ministry statement <script>window.__pwned = 'script'</script>\n\n"
     "Officials in Lima said on Monday that the Peruvian Army met protest leaders in Cusco. "
-    'The notice read <img src=x onerror="window.__pwned = \'onerror\'"> and '
-    '<a href="javascript:window.__pwned = \'link\'">click here</a> before it was removed.\n'
+    "The notice read <img src=x onerror=\"window.__pwned = 'onerror'\"> and "
+    "<a href=\"javascript:window.__pwned = 'link'\">click here</a> before it was removed.\n"
 )
 
 

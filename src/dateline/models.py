@@ -14,9 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION: Literal["dateline/1"] = "dateline/1"
 
-EntityType = Literal[
-    "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT", "EVENT", "OTHER", "GROUP"
-]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT", "EVENT", "OTHER", "GROUP"]
 SourceFormat = Literal["text", "html", "json", "warc", "feed"]
 Granularity = Literal[
     "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century"

@@ -620,10 +620,17 @@ def multi_suffix(i: int, s: dict[str, Any]) -> Page:
     """Section and site in the <title>; JSON-LD names both authors in one string."""
     site, a, b = "The Evening Ledger", PEOPLE[(i + 1) % 18], PEOPLE[(i + 14) % 18]
     pub, pub_gold = stamp(i, zone="Z")
-    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": s["title"],
-            "datePublished": pub, "author": f"{a} and {b}"}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": s["title"],
+        "datePublished": pub,
+        "author": f"{a} and {b}",
+    }
     extra = f'<meta property="og:site_name" content="{site}">\n{ld(data)}'
-    body = f"<body>{nav(site)}<article><h1>{esc(s['title'])}</h1>{paras(s)}</article>{related()}</body></html>"
+    body = (
+        f"<body>{nav(site)}<article><h1>{esc(s['title'])}</h1>{paras(s)}</article>{related()}</body></html>"
+    )
     page = head(f"{s['title']} | World news | {site}", extra) + body
     return page, "utf-8", gold(s, published=pub_gold, authors=[a, b], publisher=site)
 
@@ -645,14 +652,22 @@ def byl_meta(i: int, s: dict[str, Any]) -> Page:
         f"</figcaption></figure>{paras(s)}</article></body></html>"
     )
     page = head(f"{s['title']} - {site}", extra) + body
-    return page, "utf-8", gold(
-        s, published=pub_gold, updated=upd_gold, authors=[a, b], publisher=site,
-        captions=[{"text": s["caption"], "credit": f"{photo}/Reuters"}],
+    return (
+        page,
+        "utf-8",
+        gold(
+            s,
+            published=pub_gold,
+            updated=upd_gold,
+            authors=[a, b],
+            publisher=site,
+            captions=[{"text": s["caption"], "credit": f"{photo}/Reuters"}],
+        ),
     )
 
 
 def french_visible(i: int, s: dict[str, Any]) -> Page:
-    """"Par …" byline and day-first "Publié le 18/09/2023 à 10h34" stamps, no meta dates."""
+    """ "Par …" byline and day-first "Publié le 18/09/2023 à 10h34" stamps, no meta dates."""
     site, a = "L'Écho de Lyon", "Claire Dubois"
     day, month, hour, minute = 1 + i % 27, 1 + i % 12, 7 + i % 10, (i * 7) % 60
     body = (
@@ -661,8 +676,15 @@ def french_visible(i: int, s: dict[str, Any]) -> Page:
         f"<footer>© {site} 2023</footer></body></html>"
     )
     page = head(f"{s['title']} - {site}", lang="fr") + body
-    return page, "utf-8", gold(
-        s, published=f"2023-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00", authors=[a], publisher=site,
+    return (
+        page,
+        "utf-8",
+        gold(
+            s,
+            published=f"2023-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00",
+            authors=[a],
+            publisher=site,
+        ),
     )
 
 
@@ -676,18 +698,30 @@ def german_visible(i: int, s: dict[str, Any]) -> Page:
         f"<time>{day:02d}.{month:02d}.2023, {hour:02d}.{minute:02d} Uhr</time>{paras(s)}</article></body></html>"
     )
     page = head(f"{s['title']} | {site}", extra, lang="de") + body
-    return page, "utf-8", gold(
-        s, published=f"2023-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00", authors=[a, b], publisher=site,
+    return (
+        page,
+        "utf-8",
+        gold(
+            s,
+            published=f"2023-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00",
+            authors=[a, b],
+            publisher=site,
+        ),
     )
 
 
 def india_updated(i: int, s: dict[str, Any]) -> Page:
-    """"Updated: Sep 18, 2023, 10:34 IST" with the published time only in JSON-LD."""
+    """ "Updated: Sep 18, 2023, 10:34 IST" with the published time only in JSON-LD."""
     site, a = "Deccan Courier", PEOPLE[(i + 5) % 18]
     month, day = 1 + i % 12, 1 + i % 27
     pub = f"2023-{month:02d}-{day:02d}T08:05:00+05:30"
-    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": s["title"],
-            "datePublished": pub, "author": {"@type": "Person", "name": a}}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": s["title"],
+        "datePublished": pub,
+        "author": {"@type": "Person", "name": a},
+    }
     shown = f"{['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]} {day}, 2023"
     extra = f'<meta property="og:site_name" content="{site}">\n{ld(data)}'
     body = (
@@ -695,8 +729,16 @@ def india_updated(i: int, s: dict[str, Any]) -> Page:
         f"<div class='meta'>{a} / TNN / Updated: {shown}, 10:34 IST</div>{paras(s)}</div></body></html>"
     )
     page = head(f"{s['title']} - {site}", extra) + body
-    return page, "utf-8", gold(
-        s, published=pub, updated=f"2023-{month:02d}-{day:02d}T10:34:00+05:30", authors=[a], publisher=site,
+    return (
+        page,
+        "utf-8",
+        gold(
+            s,
+            published=pub,
+            updated=f"2023-{month:02d}-{day:02d}T10:34:00+05:30",
+            authors=[a],
+            publisher=site,
+        ),
     )
 
 
@@ -713,10 +755,17 @@ def korean_english_reporter(i: int, s: dict[str, Any]) -> Page:
         f"{paras(s)}</div></body></html>"
     )
     page = head(f"{site} - {s['title']}", extra) + body
-    return page, "utf-8", gold(
-        s, published=f"2023-10-{day:02d}T{hour:02d}:{minute:02d}:00",
-        updated=f"2023-10-{day:02d}T{hour + 1:02d}:{minute:02d}:00", authors=[a], publisher=site,
-        captions=[{"text": s["caption"], "credit": "Yonhap"}],
+    return (
+        page,
+        "utf-8",
+        gold(
+            s,
+            published=f"2023-10-{day:02d}T{hour:02d}:{minute:02d}:00",
+            updated=f"2023-10-{day:02d}T{hour + 1:02d}:{minute:02d}:00",
+            authors=[a],
+            publisher=site,
+            captions=[{"text": s["caption"], "credit": "Yonhap"}],
+        ),
     )
 
 
