@@ -340,3 +340,63 @@ def test_coder_v3_has_no_unidentified_actor():
 )
 def test_issue_5d_rules(body: str, kind: str):
     assert kind in [e[0] for e in _events(_doc(body))], _events(_doc(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # willingness to cooperate or concede is an agreement, said by the one willing
+        ("Peru says it is willing to withdraw its troops from Chile.", ("AGREE", ["Peru"], ["Chile"])),
+        ("Kenya is ready to release the Ugandan prisoners.", ("AGREE", ["Kenya"], [])),
+        # willingness to fight stays a threat
+        ("The rebels said they are ready to attack Goma.", ("THREATEN", ["rebels"], [])),
+        # a permission an authority gives is a concession to the one permitted
+        (
+            "The Supreme Court of Peru decided to allow Maria Quispe to run in the election.",
+            ("CONCEDE", ["Supreme Court"], ["Maria Quispe"]),
+        ),
+        # allowing inspectors in is a retreat, however the permitted clause is parsed
+        (
+            "Iran allowed inspectors from the International Atomic Energy Agency to return to the site.",
+            ("RETREAT", ["Iran"], ["International Atomic Energy Agency"]),
+        ),
+        # "sworn to fight", parsed as a clause of purpose, is still a promise of violence
+        ("Ethnic Serbs have sworn to fight until they hold the valley.", ("THREATEN", ["Serbs"], [])),
+        # taking ground is fighting; taking goods stays a seizure
+        ("Chadian troops captured a strategic village near the border.", ("ASSAULT", ["Chadian troops"], [])),
+        ("Chadian troops seized weapons from Boko Haram.", ("COERCE", ["Chadian troops"], ["Boko Haram"])),
+        # a hearing opened into something is an investigation
+        ("Kenya's High Court opened a hearing into the police killings.", ("ACCUSE", ["High Court"], [])),
+        # the other side of what is suspended, reached through "of"
+        ("Italy announced a suspension of air links with Serbia.", ("SANCTION", ["Italy"], ["Serbia"])),
+        # a part of what is suspended, reached through "of"
+        (
+            "Canada suspended part of its aid program for Haiti.",
+            ("SANCTION", ["Canada"], ["Haiti"]),
+        ),
+        # a country the small model leaves untagged is still an actor
+        ("Uzbekistan opened the border with Afghanistan.", ("RETREAT", ["Uzbekistan"], ["Afghanistan"])),
+    ],
+)
+def test_issue_5e_rules(body: str, expected: tuple[str, list[str], list[str]]):
+    found = [e[:3] for e in _events(_doc(body))]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a thing's flexibility permits nothing that is a concession
+        "The new platform is flexible, allowing Volkswagen to change the length of its cars.",
+        # taking a transcript of a call with someone does not release them
+        "Once Trump released the transcript of his call with Zelensky, the debate moved on.",
+    ],
+)
+def test_issue_5e_rules_code_nothing_here(body: str):
+    kinds = [e for e in _events(_doc(body)) if e[0] in {"CONCEDE", "RETREAT"}]
+    assert kinds == []
+
+
+def test_what_someone_wants_done_is_hypothetical():
+    doc = _doc("The pressure must continue for Syria to allow the United Nations to deliver aid.")
+    assert [e.modality for e in doc.events if e.type == "CONCEDE"] == ["hypothetical"]

@@ -311,7 +311,8 @@ def _is_city(name: str, population: int) -> bool:
 def _repair_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Cities the model typed as people or organisations ("Kyiv" as PERSON, "Bamako" as
     ORG) become GPE, unless the word is part of a person's full name in the article
-    ("Lloyd Austin"); large cities and capitals it missed are added from the gazetteer."""
+    ("Lloyd Austin"); countries, large cities and capitals it missed are added from the
+    gazetteer ("Uzbekistan opened the bridge", which the small model leaves untagged)."""
     name_words = {w for c in cands if c.type == "PERSON" and " " in c.text for w in c.text.split()}
     for c in cands:
         if (
@@ -335,7 +336,7 @@ def _repair_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                     span = doc[i : i + size]
                     start, end = span.start_char, span.end_char
                     free = all(end <= s or start >= e for s, e in taken)
-                    if free and _is_city(span.text, _FILL_POPULATION):
+                    if free and (_is_city(span.text, _FILL_POPULATION) or gz.country_code(span.text)):
                         added.append(Candidate(start, end, "GPE", span.text, "gazetteer"))
                         i += size - 1
                         break

@@ -58,11 +58,42 @@ PRONOUNS = {"it", "they", "he", "she", "we"}
 # "must still be ratified": an obligation is not yet an event.
 HYPOTHETICAL = {"could", "would", "might", "may", "should", "must"}
 FUTURE = {"will", "shall"}
-FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim", "willing", "ready", "prepared"}
 # Verbs of promising: what they promise is the promiser's own word and lies ahead ("vowed
 # to fight on" is a threat, "pledged to send aid" an agreement).
 PROMISES = {"vow", "pledge", "promise", "swear"}
+# Adjectives of willingness: "is willing to withdraw", "is ready to send troops", "said he
+# is prepared to lift the ban" offer what follows; for cooperation or concession that is
+# AGREE (manual, AGREE: "indicate willingness or commitment to cooperate").
+WILLING = {"willing", "ready", "prepared", "committed", "eager"}
+FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim"} | WILLING
 _AHEAD = FUTURE_HEADS | PROMISES
+# Sectors that grant or withhold permissions: government, military, courts, legislatures,
+# police, international organisations, rebels holding ground.
+_AUTHORITIES = {"GOV", "MIL", "JUD", "LEG", "COP", "IGO", "REB"}
+# Objects that make taking ("captured", "retook", "seized") a military gain of ground,
+# which CAMEO codes as fighting (192, occupy territory) and PLOVER as ASSAULT.
+_TERRITORY = {
+    "village",
+    "town",
+    "city",
+    "territory",
+    "stronghold",
+    "base",
+    "hill",
+    "airport",
+    "airfield",
+    "outpost",
+    "position",
+    "enclave",
+    "island",
+    "checkpoint",
+    "garrison",
+    "district",
+    "province",
+    "region",
+    "capital",
+    "port",
+}
 
 
 @dataclass(frozen=True)
@@ -161,6 +192,14 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
                     if phrase:
                         return phrase, inner
         single = table.get((lemma, "VERB"))
+        if single and "permit" in single.flags:
+            # "allowed inspectors to return", parsed with the inspectors as the subject of
+            # the permitted clause: the phrase "allow inspector" still applies.
+            for clause in (c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}):
+                for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+                    phrase = table.get((f"{lemma} {subject.lemma_.lower()}", "VERB"))
+                    if phrase:
+                        return phrase, subject
         return (single, None) if single else None
     if tok.pos_ in {"NOUN", "PROPN"}:
         for child in tok.children:
@@ -181,6 +220,18 @@ def _of_objects(noun: Token) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ == "of"
         for o in c.children
         if o.dep_ == "pobj"
+    ]
+
+
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    """The objects (with their conjuncts) of a token's prepositions among `preps`."""
+    return [
+        t
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for o in c.children
+        if o.dep_ == "pobj"
+        for t in _expand(o)
     ]
 
 
@@ -228,6 +279,9 @@ _DOCUMENTS = {
 # Nouns that measure out the event named through their "of" ("launched 10 days of war
 # games", "held a round of talks", "a wave of attacks").
 _MEASURES = {"day", "week", "month", "hour", "round", "series", "wave", "spate", "string", "bout", "cycle"}
+# Objects that are a part of what the event is done to ("suspended part of its aid program
+# for Bosnia", "a round of talks with Iran").
+_PARTS = _MEASURES | {"part", "portion", "share", "half", "most", "some", "all", "rest", "bulk"}
 # Verbs of going or gathering whose "for" names the purpose ("returned to Geneva for talks").
 _GOING = {"return", "arrive", "travel", "go", "come", "fly", "head", "gather", "convene", "leave"}
 # Head nouns through whose "of" an unnamed group is the referent ("thousands of
@@ -440,15 +494,13 @@ def _speaker(verb: Token) -> list[Token]:
 
 def _recipient_preps(tok: Token, trig: Trigger) -> list[Token]:
     """Objects of with/to/against/… on the trigger and, one level down, on its object
-    ("imposed sanctions on Belarus", "fired a barrage of rockets at Israel")."""
+    ("imposed sanctions on Belarus", "fired a barrage of rockets at Israel"), and on what
+    an object that is a part or a measure is of ("suspended part of its aid program for
+    Bosnia")."""
     preps = set(RECIPIENT_PREPS) | ({"at"} if QUAD[trig.type] == 4 else set())
-    heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
-    out: list[Token] = []
-    for head in heads:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                out.extend(t for o in child.children if o.dep_ == "pobj" for t in _expand(o))
-    return out
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
+    parts = [o for c in objects if c.lemma_.lower() in _PARTS for o in _of_objects(c)]
+    return [t for head in (tok, *objects, *parts) for t in _prep_objects(head, preps)]
 
 
 def _arguments(
@@ -475,6 +527,11 @@ def _arguments(
             found = _entities([o for o in child.children if o.dep_ == "pobj"], index, PLACE_TYPES)
             if found and not (child.lower_ == "at" and QUAD[trig.type] == 4):
                 place = found[0].id
+        elif child.dep_ in {"ccomp", "xcomp"} and "permit" in trig.flags:
+            # "allowed Ouattara to run": whom the permission is given to is the subject
+            # of what is permitted.
+            subjects = [t for c in child.children if c.dep_ == "nsubj" for t in _expand(c)]
+            recipients.extend(e for e in _entities(subjects, index, ACTOR_TYPES) if e not in actors)
     recipients.extend(
         e
         for e in _entities(_recipient_preps(trigger, trig), index, ACTOR_TYPES)
@@ -537,6 +594,11 @@ def _nominal_arguments(
         if child.dep_ == "prep" and child.lower_ in {"between", "among", "of", "by", "with"}:
             toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
             actors.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors)
+            if child.lower_ == "of" and not _entities(toks, index, ACTOR_TYPES):
+                # "a suspension of air links with Serbia": the other side of what is
+                # suspended is the recipient.
+                inner = [t for tok in toks for t in _prep_objects(tok, {"with", "to", "against", "on"})]
+                recipients.extend(e for e in _entities(inner, index, ACTOR_TYPES) if e not in recipients)
         elif child.dep_ == "prep" and child.lower_ in {"on", "against"}:
             toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in recipients)
@@ -611,7 +673,7 @@ def _modality(trigger: Token, negation: bool = True) -> str:
     infinitive or a nominal event, the verb governing it). "would" in a clause reported
     by a speech verb, with no "if", is the future of the past ("said it would …")."""
     chain = [trigger]
-    if trigger.dep_ == "xcomp" or trigger.pos_ != "VERB":
+    if trigger.dep_ == "xcomp" or trigger.pos_ != "VERB" or _promise_of(trigger):
         chain.append(trigger.head)
     for tok in chain:
         if negation and _negated(tok):
@@ -628,7 +690,9 @@ def _modality(trigger: Token, negation: bool = True) -> str:
             and tok.dep_ == "ccomp"
             and tok.head.lemma_.lower() in speech_verbs()
         )
-        if (auxes & HYPOTHETICAL and not reported_would) or conditional:
+        wanted = "to" in auxes and any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
+        if (auxes & HYPOTHETICAL and not reported_would) or conditional or wanted:
+            # "pressure for Damascus to allow aid": what someone wants done, not done.
             return "hypothetical"
         if auxes & FUTURE or reported_would or (tok.lemma_.lower() in _AHEAD and tok.i != trigger.i):
             return "future"
@@ -728,8 +792,46 @@ def _promised_conflict(tok: Token, triggers: dict[int, tuple[Trigger, Token | No
     """ "vowed to fight": a promise whose content is material conflict, coded once, as the
     threat its content makes (the content clause is coded, not the promise)."""
     return tok.lemma_.lower() in PROMISES and any(
-        c.dep_ == "xcomp" and c.i in triggers and triggers[c.i][0].type in THREAT_TYPES for c in tok.children
+        _infinitive(c) and c.i in triggers and triggers[c.i][0].type in THREAT_TYPES for c in tok.children
     )
+
+
+def _infinitive(tok: Token) -> bool:
+    """A complement or purpose clause in the infinitive ("vowed to fight", and "have
+    sworn to fight", which the small model parses as a clause of purpose)."""
+    return tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _promise_of(tok: Token) -> bool:
+    """The trigger is what a verb of promising promises ("vowed to fight")."""
+    return _infinitive(tok) and tok.head.i != tok.i and tok.head.lemma_.lower() in PROMISES
+
+
+def _willing(tok: Token) -> bool:
+    """ "is willing to withdraw", "is ready to send": the trigger is what its actor says
+    it is willing to do."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.i != tok.i and head.dep_ == "acomp" and head.lower_ in WILLING
+
+
+def _grants(actors: list[Entity]) -> bool:
+    """Whether the actors can grant a permission that is a concession: states and their
+    authorities ("the court allowed", "Uzbekistan allowed"), not a car platform's
+    flexibility "allowing Volkswagen to tinker"."""
+    return all(a.type == "GPE" or a.actor.sector in _AUTHORITIES for a in actors)
+
+
+def _takes_ground(tok: Token, index: EntityIndex) -> bool:
+    """ "retook a strategic village", "captured Bakhmut": what is taken is a place."""
+    for child in tok.children:
+        if child.dep_ != "dobj":
+            continue
+        found = index.at(child)
+        if child.lemma_.lower() in _TERRITORY or (found is not None and found.type in PLACE_TYPES):
+            return True
+    return False
 
 
 def _governor(tok: Token) -> Token:
@@ -874,8 +976,11 @@ def code_events(
             halters = _entities(agents, index, ACTOR_TYPES)
             actors, recipients = halters, [e for e in actors + recipients if e not in halters]
             trig = Trigger(halted, None, trig.contexts)
+        ground = trig.alternative("territory")
+        if ground and _takes_ground(tok, index):
+            trig = Trigger(ground, None, trig.contexts)  # "retook a village": fighting
         recipients = [r for r in recipients if r not in actors]
-        if not actors or _generic(tok, actors):
+        if not actors or _generic(tok, actors) or ("permit" in trig.flags and not _grants(actors)):
             continue
         place = _finest_place(tok, place, index, geocoded)
         if "self" in trig.flags and not _self_threat(tok, actors, index):
@@ -898,9 +1003,11 @@ def code_events(
             # "Russia said Sudan must return the helicopter": the speaker demands it.
             trig = Trigger("REQUEST", None, trig.contexts)
             actors, recipients, reported_by, modality = demanded, actors, [], "asserted"
-        promised = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PROMISES
+        promised = _promise_of(tok)
         own_word = promised or not reported_by or any(a.id in reported_by for a in actors)
         kind = _type(trig, actors, recipients, modality, own_word)
+        if _willing(tok) and QUAD[kind] <= 2:
+            kind = "AGREE"  # "is willing to withdraw", "is ready to send troops"
         if own_word and modality in {"future", "hypothetical"} and _ultimatum(tok):
             kind = "THREATEN"
         # "Requires recipient" (manual) for the coded type; flag `recipient` for triggers
