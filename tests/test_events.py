@@ -400,3 +400,19 @@ def test_issue_5e_rules_code_nothing_here(body: str):
 def test_what_someone_wants_done_is_hypothetical():
     doc = _doc("The pressure must continue for Syria to allow the United Nations to deliver aid.")
     assert [e.modality for e in doc.events if e.type == "CONCEDE"] == ["hypothetical"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Israel said its troops killed five militants in Jenin.", ("ASSAULT", ["Israel"], ["militants"])),
+        ("The rebels said their fighters had withdrawn from the town.", ("RETREAT", ["rebels"], [])),
+    ],
+)
+def test_a_speakers_own_forces_are_the_speakers(body: str, expected: tuple[str, list[str], list[str]]):
+    found = [e[:3] for e in _events(_doc(body))]
+    assert expected in found, found
+
+
+def test_own_forces_without_a_named_speaker_code_nothing():
+    assert _doc("Its troops killed five militants in Jenin.").events == []

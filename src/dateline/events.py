@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import EntityIndex, source_of, speech_verbs
 from .datetimes import to_date
+from .groups import group_heads
 from .lexicon import lines, rows
 from .models import Actor, Article, Entity, Event, EventDate, Evidence, Place, TimeExpression
 from .registry import register
@@ -55,6 +56,7 @@ _SETTLEMENTS = {"city", "town", "village", "port", "region", "province", "distri
 # Children that open another clause, whose places belong to that clause's events.
 _OTHER_CLAUSE = {"relcl", "ccomp", "advcl", "xcomp", "conj", "acl", "parataxis"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
+_POSSESSIVES = {"its", "their", "his", "her", "our"}
 # "must still be ratified": an obligation is not yet an event.
 HYPOTHETICAL = {"could", "would", "might", "may", "should", "must"}
 FUTURE = {"will", "shall"}
@@ -451,8 +453,9 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     agents.extend(_expand(obj))
-    if agents and all(a.lower_ in PRONOUNS for a in agents):
-        # "Syria says it will withdraw": the pronoun is the speaker of the governing verb.
+    if agents and all(a.lower_ in PRONOUNS or _own_group(a) for a in agents):
+        # "Syria says it will withdraw", "Israel said its troops killed …": the pronoun is
+        # the speaker of the governing verb.
         agents = _speaker(verb) or agents
     own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     if not own and verb.dep_ == "acl" and verb.head.lemma_.lower() in _DOCUMENTS and verb.head.dep_ == "dobj":
@@ -477,6 +480,13 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
     if _passive(verb):
         return agents, patients + inherited, False
     return agents + inherited, patients, False
+
+
+def _own_group(tok: Token) -> bool:
+    """ "its troops", "their fighters": a group noun whose possessor is a pronoun."""
+    return tok.lower_ in group_heads() and any(
+        c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in tok.children
+    )
 
 
 def _speaker(verb: Token) -> list[Token]:

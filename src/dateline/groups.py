@@ -51,7 +51,7 @@ def group_nouns() -> dict[str, str]:
 
 
 @cache
-def _head_words() -> frozenset[str]:
+def group_heads() -> frozenset[str]:
     """The last word of every group noun or phrase: a token that is none of them is no
     group head, which one set lookup tells before any look at the parse."""
     return frozenset(key.split()[-1] for key in group_nouns())
@@ -121,7 +121,7 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     index = EntityIndex(entities)
     quoted = marked_spans(text_of(doc))
     found: dict[str, Entity] = {}
-    heads = _head_words()
+    heads = group_heads()
     for tok in doc:
         if tok.lower_ not in heads or not _is_head(tok) or index.at(tok) is not None:
             continue
