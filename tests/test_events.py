@@ -355,6 +355,11 @@ def test_issue_5d_rules(body: str, kind: str):
             "The Supreme Court of Peru decided to allow Maria Quispe to run in the election.",
             ("CONCEDE", ["Supreme Court"], ["Maria Quispe"]),
         ),
+        # letting another country's army use one's ground is military assistance
+        (
+            "In 2022 Minsk allowed Russian troops to use its territory.",
+            ("AID", ["Minsk"], ["Russian troops"]),
+        ),
         # allowing inspectors in is a retreat, however the permitted clause is parsed
         (
             "Iran allowed inspectors from the International Atomic Energy Agency to return to the site.",

@@ -833,6 +833,15 @@ def _grants(actors: list[Entity]) -> bool:
     return all(a.type == "GPE" or a.actor.sector in _AUTHORITIES for a in actors)
 
 
+def _foreign_forces(actors: list[Entity], recipients: list[Entity]) -> bool:
+    """Whether the recipients are all armed forces of another country than the actors'."""
+    homes = {a.actor.country for a in actors}
+    return bool(recipients) and all(
+        r.actor.sector == "MIL" and r.actor.country is not None and r.actor.country not in homes
+        for r in recipients
+    )
+
+
 def _takes_ground(tok: Token, index: EntityIndex) -> bool:
     """ "retook a strategic village", "captured Bakhmut": what is taken is a place."""
     for child in tok.children:
@@ -989,6 +998,10 @@ def code_events(
         ground = trig.alternative("territory")
         if ground and _takes_ground(tok, index):
             trig = Trigger(ground, None, trig.contexts)  # "retook a village": fighting
+        armed = trig.alternative("armed")
+        if armed and _foreign_forces(actors, recipients):
+            # "Minsk allowed Russian troops to use its territory": military assistance.
+            trig = Trigger(armed, None, ("military",))
         recipients = [r for r in recipients if r not in actors]
         if not actors or _generic(tok, actors) or ("permit" in trig.flags and not _grants(actors)):
             continue
