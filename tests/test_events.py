@@ -86,7 +86,7 @@ def test_own_threat_and_forecast():
 
 
 def test_date_is_the_clauses_own_time():
-    doc = _doc("Park met Ellison in Seoul on Tuesday, a week after a 2016 ruling.")
+    doc = _doc("South Korean President Park met Ellison in Seoul on Tuesday, a week after a 2016 ruling.")
     ev = _one(doc, "CONSULT")
     assert ev.date.basis == "clause" and ev.date.value == "2025-03-11"
 
@@ -421,3 +421,39 @@ def test_a_speakers_own_forces_are_the_speakers(body: str, expected: tuple[str, 
 
 def test_own_forces_without_a_named_speaker_code_nothing():
     assert _doc("Its troops killed five militants in Jenin.").events == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a company's offer to its customers
+        "Northwind Motors is offering buyers a free charging cable with every car.",
+        # sport: a player beats another, a team rallies
+        "Maria Lopez beat Anna Kovac 6-4, 6-2 in the final.",
+        # people named with no role, in a story where no one holds office
+        "Dana Whitfield agreed to play the lead role in the new film.",
+    ],
+)
+def test_events_without_a_political_participant_are_not_coded(body: str):
+    assert _events(_doc(body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a company's dealings with a state are political
+        ("Northwind Motors agreed to pay a fine to Kenya.", "AGREE"),
+        # a person named without a role, in a story where someone holds office
+        (
+            "Kenyan Foreign Minister Esther Korir met reporters. Later Dana Whitfield visited Kenya.",
+            "CONSULT",
+        ),
+    ],
+)
+def test_political_participants_keep_the_event(body: str, expected: str):
+    assert expected in [e[0] for e in _events(_doc(body))], _events(_doc(body))
+
+
+def test_content_clause_names_the_recipient():
+    doc = _doc("Peru offered to negotiate with Chile on Monday.")
+    assert ("AGREE", ["Peru"], ["Chile"]) in [e[:3] for e in _events(doc)]

@@ -72,6 +72,9 @@ _AHEAD = FUTURE_HEADS | PROMISES
 # Sectors that grant or withhold permissions: government, military, courts, legislatures,
 # police, international organisations, rebels holding ground.
 _AUTHORITIES = {"GOV", "MIL", "JUD", "LEG", "COP", "IGO", "REB"}
+# Sectors whose members' dealings among themselves are no political event: business,
+# media, education (a company's offer, a newspaper's, a university's).
+_NON_POLITICAL = {"BUS", "MED", "EDU"}
 # Objects that make taking ("captured", "retook", "seized") a military gain of ground,
 # which CAMEO codes as fighting (192, occupy territory) and PLOVER as ASSAULT.
 _TERRITORY = {
@@ -547,6 +550,12 @@ def _arguments(
         for e in _entities(_recipient_preps(trigger, trig), index, ACTOR_TYPES)
         if e not in actors + recipients
     )
+    if not recipients and trig.type in ABOUT_ANOTHER:
+        # "offered to negotiate with Armenia", "threatened to attack Goma": the event's
+        # content names whom it is about.
+        for content in (c for c in trigger.children if c.dep_ == "xcomp"):
+            toks = _recipient_preps(content, trig) + [c for c in content.children if c.dep_ == "dobj"]
+            recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors + recipients)
     if place is None:
         place = _place_below(trigger, index)
     if not actors and trig.type in UNATTRIBUTED_TYPES and _victims(trigger, patient_toks, recipients, index):
@@ -833,6 +842,28 @@ def _grants(actors: list[Entity]) -> bool:
     return all(a.type == "GPE" or a.actor.sector in _AUTHORITIES for a in actors)
 
 
+def _political(entity: Entity, political_story: bool) -> bool:
+    """Whether an entity can be a political actor in PLOVER's sense: a state, a
+    nationality, an unnamed group (police, rebels, protesters), an international
+    organisation, a person or organisation whose sector is a political one (government,
+    military, courts, parties, rebels, unions, churches, NGOs …), or — in a story where
+    someone holds such an office — a person or organisation whose role the text does not
+    say. A company, a product, or a person named with no role in a story where no one
+    holds office ("Amazon is offering …", "Garrett hit Rudolph") is not."""
+    if entity.type in {"GPE", "NORP", "GROUP"} or _holds_office(entity):
+        return True
+    return political_story and entity.actor.sector is None and entity.type in {"PERSON", "ORG"}
+
+
+def _holds_office(entity: Entity) -> bool:
+    """An international organisation, or a person, organisation or group of a political
+    sector (not business, media or education)."""
+    if entity.kb_id and entity.kb_id.startswith("igo:"):
+        return True
+    sector = entity.actor.sector
+    return sector is not None and sector not in _NON_POLITICAL and sector != UNIDENTIFIED
+
+
 def _foreign_forces(actors: list[Entity], recipients: list[Entity]) -> bool:
     """Whether the recipients are all armed forces of another country than the actors'."""
     homes = {a.actor.country for a in actors}
@@ -980,6 +1011,7 @@ def code_events(
     index = EntityIndex(entities)
     geocoded = {p.entity: p for p in places or []}
     nobody = unidentified_actor(entities) if unattributed else None
+    political_story = any(_holds_office(e) for e in entities)
 
     triggers = {tok.i: found for tok in doc if (found := _trigger(tok)) is not None}
     events: list[Event] = []
@@ -1004,6 +1036,8 @@ def code_events(
             trig = Trigger(armed, None, ("military",))
         recipients = [r for r in recipients if r not in actors]
         if not actors or _generic(tok, actors) or ("permit" in trig.flags and not _grants(actors)):
+            continue
+        if not any(_political(e, political_story) for e in actors + recipients):
             continue
         place = _finest_place(tok, place, index, geocoded)
         if "self" in trig.flags and not _self_threat(tok, actors, index):
