@@ -457,3 +457,20 @@ def test_political_participants_keep_the_event(body: str, expected: str):
 def test_content_clause_names_the_recipient():
     doc = _doc("Peru offered to negotiate with Chile on Monday.")
     assert ("AGREE", ["Peru"], ["Chile"]) in [e[:3] for e in _events(doc)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Switzerland beat Gibraltar 6-0 to win the group.",
+        "Kenya beat Uganda 2-1 in the final on Sunday.",
+        # "on" of something else than what one goes on
+        "On behalf of the Peruvian government, the mayor of Lima went in search of investors.",
+    ],
+)
+def test_games_and_stray_prepositions_are_no_events(body: str):
+    assert _events(_doc(body)) == []
+
+
+def test_going_on_strike_is_a_protest_even_for_a_nationality():
+    assert [e[0] for e in _events(_doc("Chilean teachers went on strike on Monday."))] == ["PROTEST"]

@@ -12,6 +12,7 @@ GROUP entity of sector UNK that no words name (`unidentified_actor`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -653,10 +654,11 @@ def _nominal_arguments(
     if (
         not actors
         and carrier.dep_ == "pobj"
-        and carrier.head.lower_ == "for"
+        and carrier.head.lower_ in {"for", "on"}
         and carrier.head.head.lemma_.lower() in _GOING
     ):
-        # "negotiators returned to Geneva for talks": those who went hold them.
+        # "negotiators returned to Geneva for talks", "teachers went on strike": those who
+        # went hold them.
         agent_toks, _, own = _subject(carrier.head.head)
         actors = _entities(agent_toks, index, ACTOR_TYPES)
     return actors, [r for r in recipients if r not in actors], place, own
@@ -864,6 +866,24 @@ def _holds_office(entity: Entity) -> bool:
     return sector is not None and sector not in _NON_POLITICAL and sector != UNIDENTIFIED
 
 
+def _gone_on(tok: Token) -> bool:
+    """An event noun that someone goes on ("went on strike", "go on a hunger strike")."""
+    return (
+        tok.pos_ != "VERB"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "on"
+        and tok.head.head.lemma_.lower() in _GOING
+    )
+
+
+_SCORE = re.compile(r"(?<![\d.,])\d{1,3} ?[-–] ?\d{1,3}(?![\d.,])")
+
+
+def _scored(tok: Token) -> bool:
+    """A game's score in the trigger's phrase ("beat Buffalo 4-1", "rallied to win 6-4")."""
+    return bool(_SCORE.search(tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text))
+
+
 def _foreign_forces(actors: list[Entity], recipients: list[Entity]) -> bool:
     """Whether the recipients are all armed forces of another country than the actors'."""
     homes = {a.actor.country for a in actors}
@@ -1020,6 +1040,14 @@ def code_events(
         if _absorbed(tok, triggers) or _names_a_group(tok, index) or _promised_conflict(tok, triggers):
             continue
         actors, recipients, place, own = _arguments(tok, trig, index, nobody)
+        if _gone_on(tok):
+            # "teachers went on strike": a stoppage whoever strikes, never an air strike.
+            trig = Trigger(
+                trig.type,
+                trig.mode,
+                trig.contexts,
+                frozenset(f for f in trig.flags if not f.startswith("state=")),
+            )
         halted = _halting(tok, trig)
         if halted is not None:
             # "Kenya cancelled the summit with Uganda": Kenya rejects, Uganda is the recipient.
@@ -1037,6 +1065,8 @@ def code_events(
         recipients = [r for r in recipients if r not in actors]
         if not actors or _generic(tok, actors) or ("permit" in trig.flags and not _grants(actors)):
             continue
+        if QUAD[trig.type] == 4 and _scored(tok):
+            continue  # "Switzerland beat Gibraltar 6-0": a game, not an attack
         if not any(_political(e, political_story) for e in actors + recipients):
             continue
         place = _finest_place(tok, place, index, geocoded)
