@@ -474,3 +474,19 @@ def test_games_and_stray_prepositions_are_no_events(body: str):
 
 def test_going_on_strike_is_a_protest_even_for_a_nationality():
     assert [e[0] for e in _events(_doc("Chilean teachers went on strike on Monday."))] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kenyan opposition leader Raila Otieno pleaded guilty to the charges on Monday.",
+        "The Kenyan foreign ministry declined to comment on the report.",
+        "Kenyan President William Ruto asked again.",
+    ],
+)
+def test_requests_and_refusals_that_are_something_else(body: str):
+    assert _events(_doc(body)) == []
+
+
+def test_refusing_to_discuss_stays_a_rejection():
+    assert [e[0] for e in _events(_doc("Kenya refused to discuss the border with Uganda."))] == ["REJECT"]

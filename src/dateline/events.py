@@ -849,9 +849,10 @@ def _political(entity: Entity, political_story: bool) -> bool:
     nationality, an unnamed group (police, rebels, protesters), an international
     organisation, a person or organisation whose sector is a political one (government,
     military, courts, parties, rebels, unions, churches, NGOs …), or — in a story where
-    someone holds such an office — a person or organisation whose role the text does not
-    say. A company, a product, or a person named with no role in a story where no one
-    holds office ("Amazon is offering …", "Garrett hit Rudolph") is not."""
+    a named person or organisation holds such an office, or an international organisation
+    is named — a person or organisation whose role the text does not say. A company, a
+    product, or a person named with no role in a story where no one holds office ("Amazon
+    is offering …", "Garrett hit Rudolph") is not."""
     if entity.type in {"GPE", "NORP", "GROUP"} or _holds_office(entity):
         return True
     return political_story and entity.actor.sector is None and entity.type in {"PERSON", "ORG"}
@@ -864,6 +865,40 @@ def _holds_office(entity: Entity) -> bool:
         return True
     sector = entity.actor.sector
     return sector is not None and sector not in _NON_POLITICAL and sector != UNIDENTIFIED
+
+
+# What declining to speak declines: "declined to comment" is no rejection ("refused to
+# discuss" still is: a refusal to negotiate).
+_SPEAKING = {"comment", "say", "address", "discuss", "elaborate", "confirm", "specify", "disclose"} | {
+    "answer",
+    "respond",
+    "reply",
+    "speak",
+    "name",
+    "identify",
+}
+
+
+def _no_act(tok: Token, trig: Trigger, recipients: list[Entity]) -> bool:
+    """Verbs of requesting and refusing used for something else: "pleaded guilty" (a plea
+    in court), "declined to comment" (silence), and a bare "asked" that names neither
+    whom nor what ("Aderholt asked again")."""
+    if tok.pos_ != "VERB":
+        return False
+    children = list(tok.children)
+    if trig.type == "REQUEST" and any(c.lower_ in {"guilty", "innocent"} for c in children):
+        return True
+    if tok.lemma_.lower() == "decline" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _SPEAKING for c in children
+    ):
+        return True
+    return (
+        trig.type == "REQUEST"
+        and not recipients
+        and not any(
+            c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "dative", "nsubjpass", "advcl"} for c in children
+        )
+    )
 
 
 def _gone_on(tok: Token) -> bool:
@@ -1031,7 +1066,7 @@ def code_events(
     index = EntityIndex(entities)
     geocoded = {p.entity: p for p in places or []}
     nobody = unidentified_actor(entities) if unattributed else None
-    political_story = any(_holds_office(e) for e in entities)
+    political_story = any(_holds_office(e) for e in entities if e.type != "GROUP")
 
     triggers = {tok.i: found for tok in doc if (found := _trigger(tok)) is not None}
     events: list[Event] = []
@@ -1067,6 +1102,8 @@ def code_events(
             continue
         if QUAD[trig.type] == 4 and _scored(tok):
             continue  # "Switzerland beat Gibraltar 6-0": a game, not an attack
+        if _no_act(tok, trig, recipients):
+            continue
         if not any(_political(e, political_story) for e in actors + recipients):
             continue
         place = _finest_place(tok, place, index, geocoded)
