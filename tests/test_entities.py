@@ -92,3 +92,28 @@ def test_model_errors_are_repaired():
     assert kinds["Sanaa"] == "GPE"
     assert not any("missiles" in m for m in kinds)
     assert by_text(doc, "Min Aung Hlaing").actor.sector == "MIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        # an office named "general" that is no general
+        ("New York Attorney General Laura Brennan sued the landlord on Monday.", "Laura Brennan", "JUD"),
+        # a company officer is no military officer
+        ("The firm named Chief Strategy Officer Tom Haskins to its board on Monday.", "Tom Haskins", "BUS"),
+        # the director of a company whose sector we do not know is not a government official
+        (
+            "Paul Okafor, director of games at Brightlane Studios, said the service would launch soon.",
+            "Paul Okafor",
+            None,
+        ),
+    ],
+)
+def test_titles_that_look_like_state_offices(text: str, name: str, sector: str | None):
+    assert by_text(run(text), name).actor.sector == sector
+
+
+def test_a_credit_union_is_a_business_and_a_watch_is_no_ngo():
+    doc = run("Riverside Credit Union opened a branch. The Apple Watch went on sale on Friday.")
+    assert by_text(doc, "Riverside Credit Union").actor.sector == "BUS"
+    assert all(e.actor.sector != "NGO" for e in doc.entities)

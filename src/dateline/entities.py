@@ -865,10 +865,15 @@ def _person_code(
         org = orgs.get(cl.affiliation) or _org_code(cl.affiliation)[:2]
     elif title_text:
         org = (None, org_sector(title_text))
+    generic = match is not None and match[0] in _generic_titles()
     if org:
         country = country or org[0]
-        if org[1] and (sector is None or (match is not None and match[0] in _generic_titles())):
+        if org[1] and (sector is None or generic):
             sector = org[1]
+        elif generic and (named or cl.affiliation):
+            # "director for games at Google": the director of an organisation whose sector
+            # is unknown is not thereby a government official.
+            sector = None
     if org and org[1] == "IGO":
         country = None
     elif country is None and sector in _STATE_SECTORS:
