@@ -490,3 +490,22 @@ def test_requests_and_refusals_that_are_something_else(body: str):
 
 def test_refusing_to_discuss_stays_a_rejection():
     assert [e[0] for e in _events(_doc("Kenya refused to discuss the border with Uganda."))] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a headline's passive without its auxiliary: the subject underwent it
+        ("Three soldiers killed in ambush near Mosul.", ("ASSAULT", ["unidentified actor"], ["soldiers"])),
+        (
+            "Five opposition activists arrested in Kampala.",
+            ("COERCE", ["unidentified actor"], ["opposition activists"]),
+        ),
+    ],
+)
+def test_headline_passives_make_the_subject_the_victim(body: str, expected: tuple[str, list[str], list[str]]):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_headline_passive_without_an_attack_is_no_event():
+    assert _events(_doc("More than 100 protesters killed in the unrest in Iran.")) == []

@@ -441,15 +441,32 @@ def _group_spans(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in _PASSIVE for c in verb.children)
+    return any(c.dep_ in _PASSIVE for c in verb.children) or _reduced_passive(verb)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A headline's passive without its auxiliary ("100 protesters killed in unrest",
+    "Three soldiers killed in ambush"): a past participle with a subject and no auxiliary
+    heading its own clause; the subject underwent it."""
+    if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    if verb.dep_ == "acl":
+        # "Five activists arrested in Kampala" parsed as one noun phrase
+        return verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"}
+    return verb.dep_ in {"ROOT", "conj", "parataxis"} and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
     """(agents, patients, own) — own is False when the subject was inherited."""
     agents: list[Token] = []
     patients: list[Token] = []
+    reduced = _reduced_passive(verb)
+    if reduced and verb.dep_ == "acl":
+        patients.extend(_expand(verb.head))
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and reduced:
+            patients.extend(_expand(child))
+        elif child.dep_ == "nsubj":
             agents.extend(_expand(child))
         elif child.dep_ == "nsubjpass":
             patients.extend(_expand(child))
