@@ -1,6 +1,6 @@
 """Engines: how the pure pipeline is mapped over many inputs.
 
-`ray` (engine_ray.py) does the same with Ray Data actors on a cluster.
+`ray` (engine_ray.py) does the same with Ray actors, fed by Ray Data, on a cluster.
 `local` runs `process_many` in this process (one process) or in a pool of worker
 processes, each loading the spaCy model once and feeding its chunks of inputs through
 `nlp.pipe`. Results come back in input order to a single writer (the caller), so a store
@@ -54,8 +54,8 @@ _TEST_KILL_MARKER: str | None = None
 _CHUNKS_PER_WORKER = 2
 
 
-def _start(settings: Settings) -> str | None:
-    """Load the model in a new worker; the reason it cannot, or None."""
+def start_worker(settings: Settings) -> str | None:
+    """Load the model in a new worker (a process or a Ray actor); why it cannot, or None."""
     try:
         from .nlp import load
 
@@ -65,7 +65,8 @@ def _start(settings: Settings) -> str | None:
     return None
 
 
-def _work(chunk: list[RawInput], settings: Settings, kill_marker: str | None) -> list[Outcome]:
+def work_chunk(chunk: list[RawInput], settings: Settings, kill_marker: str | None = None) -> list[Outcome]:
+    """A worker's outcomes for a chunk of inputs, in order, through `nlp.pipe`."""
     from .pipeline import process_many
 
     if kill_marker is not None and any(kill_marker in raw.text for raw in chunk):
@@ -85,7 +86,7 @@ def _work(chunk: list[RawInput], settings: Settings, kill_marker: str | None) ->
 def _serve(conn: Connection, settings: Settings, kill_marker: str | None) -> None:
     """A worker: say whether it could start, then answer (key, chunk) with (key, outcomes)
     until it receives None or its parent goes away."""
-    failure = _start(settings)
+    failure = start_worker(settings)
     conn.send(failure)
     if failure is not None:
         return
@@ -106,7 +107,7 @@ def _serve(conn: Connection, settings: Settings, kill_marker: str | None) -> Non
     threading.Thread(target=receive, daemon=True).start()
     while (task := tasks.get()) is not None:
         key, chunk = task
-        conn.send((key, _work(chunk, settings, kill_marker)))
+        conn.send((key, work_chunk(chunk, settings, kill_marker)))
 
 
 def _context() -> Any:
