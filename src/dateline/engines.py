@@ -191,6 +191,10 @@ class _Pool:
         self.chunks: dict[int, _Chunk] = {}
         self.retry: deque[tuple[int, int]] = deque()  # single inputs of lost chunks
         self.finished = False
+        self.inputs: Iterator[RawInput] = iter(())
+        self.drawn = 0  # chunks read from the inputs
+        self.done = 0  # chunks yielded
+        self.exhausted = False
         for _ in range(processes):
             self._spawn()
 
@@ -202,35 +206,39 @@ class _Pool:
         self.workers.append(_Worker(process, parent))
 
     def map(self, inputs: Iterator[RawInput]) -> Iterator[tuple[RawInput, Document | DatelineError]]:
-        drawn = 0  # chunks read from `inputs`
-        done = 0  # chunks yielded
-        exhausted = False
+        self.inputs = inputs
         while True:
-            for worker in sorted((w for w in self.workers if w.ready), key=lambda w: len(w.tasks)):
-                while len(worker.tasks) < _CHUNKS_PER_WORKER:
-                    if self.retry:
-                        task = self.retry.popleft()
-                    elif not exhausted and drawn - done < _CHUNKS_PER_WORKER * self.processes:
-                        chunk = list(islice(inputs, self.settings.batch_size))
-                        if not chunk:
-                            exhausted = True
-                            break
-                        self.chunks[drawn] = _Chunk(chunk, [None] * len(chunk), len(chunk))
-                        task = (drawn, -1)
-                        drawn += 1
-                    else:
-                        break
-                    self._send(worker, task)
-            while done in self.chunks and self.chunks[done].left == 0:
-                finished = self.chunks.pop(done)
-                done += 1
+            # Breadth first: every idle worker gets a chunk before any gets a second.
+            for depth in range(1, _CHUNKS_PER_WORKER + 1):
+                for worker in self.workers:
+                    task = self._next_task() if worker.ready and len(worker.tasks) < depth else None
+                    if task is not None:
+                        self._send(worker, task)
+            while self.done in self.chunks and self.chunks[self.done].left == 0:
+                finished = self.chunks.pop(self.done)
+                self.done += 1
                 for raw, outcome in zip(finished.inputs, finished.outcomes, strict=True):
                     assert outcome is not None
                     yield raw, outcome
-            if exhausted and done == drawn:
+            if self.exhausted and self.done == self.drawn:
                 self.finished = True
                 return
             self._wait()
+
+    def _next_task(self) -> tuple[int, int] | None:
+        """An input of a lost chunk to run again, else the next chunk of input if fewer
+        than two per worker wait to be written, else None."""
+        if self.retry:
+            return self.retry.popleft()
+        if self.exhausted or self.drawn - self.done >= _CHUNKS_PER_WORKER * self.processes:
+            return None
+        chunk = list(islice(self.inputs, self.settings.batch_size))
+        if not chunk:
+            self.exhausted = True
+            return None
+        self.chunks[self.drawn] = _Chunk(chunk, [None] * len(chunk), len(chunk))
+        self.drawn += 1
+        return (self.drawn - 1, -1)
 
     def _send(self, worker: _Worker, task: tuple[int, int]) -> None:
         number, single = task
