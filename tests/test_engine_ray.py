@@ -218,3 +218,23 @@ def test_ray_actors_that_cannot_start_end_the_run_with_the_reason(tmp_path):
     with pytest.raises(ConfigError, match=r"could not start.*no-such-model"):
         list(documents([DATA], settings, processes=2, engine="ray"))
     assert engine_ray._session.actors == {}
+
+
+def test_an_input_that_kills_its_ray_actor_fails_alone_and_the_rest_is_stored(tmp_path, monkeypatch):
+    # As with the local pool: the actor given this text SIGKILLs itself; the run goes on
+    # on a new actor, and only the input that kills an actor by itself fails.
+    from dateline import engines
+
+    monkeypatch.setattr(engines, "_TEST_KILL_MARKER", "Kill-this-worker")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    pair = (DATA / "scrape.txt").read_text(encoding="utf-8")
+    texts = [pair, pair + " One.", pair + " Kill-this-worker.", pair + " Two.", pair + " Three."]
+    for number, text in enumerate(texts):
+        (inbox / f"{number}.txt").write_text(text, encoding="utf-8")
+    settings = Settings(batch_size=2)  # the killer shares its batch with 3.txt
+    with Store(tmp_path / "k.duckdb") as store:
+        summary = ingest([inbox], store, settings, processes=2, engine="ray")
+        assert [Path(f.source).name for f in summary.failed] == ["2.txt"]
+        assert summary.failed[0].reason.startswith("the Ray actor processing it died (")
+        assert summary.stored == 4 and store.counts()["articles"] == 4

@@ -8,7 +8,9 @@ bounded number of batches in flight keep memory bounded on any corpus size. The 
 asks the store, batch by batch, which content hashes it holds already (only the ids
 travel); the rest go to a pool of plain Ray actors, each holding the spaCy model once and
 running `process_many` over a batch. Outcomes come back through Ray's object store in
-input order to the single writer.
+input order to the single writer. An actor that dies (killed outright, out of memory) is
+replaced and the batch it held is run again one input at a time, so that only an input
+that kills an actor by itself fails, as in the local pool.
 
 The actors live as long as the outermost `ray_session`: a watcher holds one session, so
 its actors load the model once for the whole watch instead of once per scan. (Ray Data's
@@ -110,24 +112,32 @@ def ray_session(address: str | None = None, processes: int = 1) -> Iterator[None
 class _Annotator:
     """A Ray actor: loads the model once, then processes batches of inputs."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, kill_marker: str | None = None) -> None:
         self.settings = settings
+        self.kill_marker = kill_marker  # tests only: see engines._TEST_KILL_MARKER
         self.failure = start_worker(settings)
 
     def work(self, raws: list[RawInput]) -> list[WorkerOutcome] | str:
         if self.failure is not None:
             return self.failure
-        return work_chunk(raws, self.settings)
+        return work_chunk(raws, self.settings, self.kill_marker)
+
+
+def _start_actor(settings: Settings) -> Any:
+    from . import engines
+
+    # Spread over the nodes: an actor holds no CPU once started (Ray's default), which
+    # leaves the CPUs to Ray Data's read tasks, but would otherwise pack onto one node.
+    remote = _ray().remote(_Annotator).options(scheduling_strategy="SPREAD")
+    return remote.remote(settings, engines._TEST_KILL_MARKER)
 
 
 def _actors(settings: Settings, processes: int) -> list[Any]:
-    """The session's actors for these settings, started on first use."""
+    """The session's actors for these settings, started on first use; a dead one is
+    replaced in this list."""
     key = (settings, processes)
     if key not in _session.actors:
-        # Spread over the nodes: an actor holds no CPU once started (Ray's default), which
-        # leaves the CPUs to Ray Data's read tasks, but would otherwise pack onto one node.
-        remote = _ray().remote(_Annotator).options(scheduling_strategy="SPREAD")
-        _session.actors[key] = [remote.remote(settings) for _ in range(processes)]
+        _session.actors[key] = [_start_actor(settings) for _ in range(processes)]
     return _session.actors[key]
 
 
@@ -228,21 +238,44 @@ def _execute(
     stored: Callable[[Sequence[str]], set[str]] | None,
 ) -> Iterator[Outcome]:
     """Outcomes of `items` in order; inputs the store holds are skipped, the rest go to the
-    session's actors a batch at a time."""
-    from ray.util import ActorPool
+    session's actors a batch at a time, in turn (an actor runs its calls in order)."""
+    ray = _ray()
+    actors = _actors(settings, processes)
+    # Per batch: its outcomes so far, the inputs sent to an actor and their places, and
+    # the call: which actor (its place and handle) and the result's reference.
+    window: deque[tuple[list[Outcome | None], list[RawInput], list[int], int, Any, Any]] = deque()
+    turn = 0
 
-    pool = ActorPool(_actors(settings, processes))
-    # Per batch: its outcomes so far, and the places of the inputs sent to an actor.
-    window: deque[tuple[list[Outcome | None], list[int]]] = deque()
+    def answer(raws: list[RawInput], slot: int, actor: Any, ref: Any) -> list[WorkerOutcome]:
+        try:
+            result = ray.get(ref)
+        except ray.exceptions.RayActorError as exc:
+            if actors[slot] is not actor:
+                # Queued on an actor that died on an earlier batch: not started; run it whole.
+                actor = actors[slot]
+                return answer(raws, slot, actor, actor.work.remote(raws))
+            # The batch it died on: which input killed it is unknown, so each goes alone.
+            actors[slot] = _start_actor(settings)
+            return [alone(raw, slot, exc) for raw in raws]
+        if isinstance(result, str):
+            raise ConfigError(f"a Ray actor could not start: {result}")
+        return result
+
+    def alone(raw: RawInput, slot: int, cause: Exception) -> WorkerOutcome:
+        try:
+            result = ray.get(actors[slot].work.remote([raw]))
+        except ray.exceptions.RayActorError:
+            actors[slot] = _start_actor(settings)
+            return (raw.label, f"the Ray actor processing it died ({type(cause).__name__})")
+        if isinstance(result, str):
+            raise ConfigError(f"a Ray actor could not start: {result}")
+        return result[0]
 
     def oldest() -> Iterator[Outcome]:
-        outcomes, sent = window.popleft()
-        if sent:
-            answer = pool.get_next()
-            if isinstance(answer, str):
-                raise ConfigError(f"a Ray actor could not start: {answer}")
-            for place, outcome in zip(sent, answer, strict=True):
-                outcomes[place] = outcome if isinstance(outcome, Document) else InputError(*outcome)
+        outcomes, raws, sent, slot, actor, ref = window.popleft()
+        if raws:
+            for place, answered in zip(sent, answer(raws, slot, actor, ref), strict=True):
+                outcomes[place] = answered if isinstance(answered, Document) else InputError(*answered)
         for outcome in outcomes:
             assert outcome is not None
             yield outcome
@@ -262,9 +295,12 @@ def _execute(
                 outcomes.append(None)
                 raws.append(item)
                 sent.append(place)
+        slot, actor, ref = turn % processes, None, None
         if raws:
-            pool.submit(lambda actor, chunk: actor.work.remote(chunk), raws)
-        window.append((outcomes, sent))
+            actor = actors[slot]
+            ref = actor.work.remote(raws)
+            turn += 1
+        window.append((outcomes, raws, sent, slot, actor, ref))
         while len(window) > _BATCHES_PER_ACTOR * processes:
             yield from oldest()
     while window:
