@@ -10,7 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from dateline import engine_ray
 from dateline.batch import Summary, documents, ingest
+from dateline.engine_ray import run_ray
+from dateline.ingest import RawInput
+from dateline.models import Document
 from dateline.settings import Settings
 from dateline.store import Store
 from dateline.watch import watch
@@ -112,7 +116,8 @@ def test_ray_ingest_skips_what_is_stored_before_any_nlp(tmp_path):
         summary = Summary()
         assert list(documents([folder], settings, summary, stored_ids, engine="ray")) == []
     assert (summary.skipped, len(summary.failed)) == (9, len(first.failed))
-    assert len(asked) == 1 and len(asked[0]) == 6  # the readable inputs' distinct ids, in one query
+    # The readable inputs' distinct ids, asked a batch at a time as the inputs stream in.
+    assert all(0 < len(ids) <= 4 for ids in asked) and len({i for ids in asked for i in ids}) == 6
 
 
 def test_watch_with_the_ray_engine_starts_ray_once_and_takes_new_files(tmp_path, monkeypatch):
@@ -126,6 +131,15 @@ def test_watch_with_the_ray_engine_starts_ray_once_and_takes_new_files(tmp_path,
         return real_init(*args, **kwargs)
 
     monkeypatch.setattr(ray, "init", counting_init)
+    annotators: list[object] = []
+    real_remote = ray.remote
+
+    def counting_remote(*args, **kwargs):
+        if args and args[0] is engine_ray._Annotator:
+            annotators.append(args[0])
+        return real_remote(*args, **kwargs)
+
+    monkeypatch.setattr(ray, "remote", counting_remote)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(DATA / "scrape.txt", inbox / "first.txt")
@@ -143,6 +157,29 @@ def test_watch_with_the_ray_engine_starts_ray_once_and_takes_new_files(tmp_path,
         assert store.counts()["articles"] == 4
     assert summary.stored == 4 and [Path(f.source).name for f in summary.failed] == ["empty.txt"]
     assert len(inits) == 1 and not ray.is_initialized()
+    # Two scans found files; the actors (and their models) were started for the first only.
+    assert len(annotators) == 1 and engine_ray._session.actors == {}
+
+
+def test_ray_engine_streams_a_bounded_number_of_batches_ahead():
+    # One actor, batches of 2: the driver holds at most two batches at the actor and the
+    # one being gathered, so the first document comes back long before the input ends.
+    pulled: list[int] = []
+
+    def inputs():
+        for number in range(40):
+            pulled.append(number)
+            yield RawInput(
+                f"Envoys meet {number}\n\nThe envoys met in Lima on Monday, officials said.", "text"
+            )
+
+    outcomes = run_ray(inputs(), Settings(batch_size=2), processes=1)
+    raw, first = next(outcomes)
+    assert raw.text.startswith("Envoys meet 0") and isinstance(first, Document)
+    assert len(pulled) <= 2 * (2 + 1)
+    rest = list(outcomes)
+    assert len(rest) == 39 and all(isinstance(doc, Document) for _, doc in rest)
+    assert [raw.text.split("\n")[0] for raw, _ in rest] == [f"Envoys meet {n}" for n in range(1, 40)]
 
 
 def test_cli_watch_with_the_ray_engine(tmp_path):
@@ -174,15 +211,30 @@ def test_cli_watch_with_the_ray_engine(tmp_path):
         assert store.counts()["articles"] == 3
 
 
-def test_result_shards_the_driver_cannot_see_are_an_error_not_a_silent_loss(tmp_path):
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from dateline.engine_ray import _read_shards
+def test_ray_actors_that_cannot_start_end_the_run_with_the_reason(tmp_path):
     from dateline.errors import ConfigError
 
-    row = {"file": 0, "item": 0, "kind": "error", "data": json.dumps(["a.txt", "empty file"]), "id": ""}
-    pq.write_table(pa.Table.from_pylist([row]), tmp_path / "shard-0.parquet")
-    assert [str(e) for e in _read_shards(tmp_path, 1)] == ["a.txt: empty file"]
-    with pytest.raises(ConfigError, match="TMPDIR"):
-        list(_read_shards(tmp_path, 2))
+    settings = Settings(model=str(tmp_path / "no-such-model"))
+    with pytest.raises(ConfigError, match=r"could not start.*no-such-model"):
+        list(documents([DATA], settings, processes=2, engine="ray"))
+    assert engine_ray._session.actors == {}
+
+
+def test_an_input_that_kills_its_ray_actor_fails_alone_and_the_rest_is_stored(tmp_path, monkeypatch):
+    # As with the local pool: the actor given this text SIGKILLs itself; the run goes on
+    # on a new actor, and only the input that kills an actor by itself fails.
+    from dateline import engines
+
+    monkeypatch.setattr(engines, "_TEST_KILL_MARKER", "Kill-this-worker")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    pair = (DATA / "scrape.txt").read_text(encoding="utf-8")
+    texts = [pair, pair + " One.", pair + " Kill-this-worker.", pair + " Two.", pair + " Three."]
+    for number, text in enumerate(texts):
+        (inbox / f"{number}.txt").write_text(text, encoding="utf-8")
+    settings = Settings(batch_size=2)  # the killer shares its batch with 3.txt
+    with Store(tmp_path / "k.duckdb") as store:
+        summary = ingest([inbox], store, settings, processes=2, engine="ray")
+        assert [Path(f.source).name for f in summary.failed] == ["2.txt"]
+        assert summary.failed[0].reason.startswith("the Ray actor processing it died (")
+        assert summary.stored == 4 and store.counts()["articles"] == 4

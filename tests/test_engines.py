@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import signal
 import threading
 import time
 from pathlib import Path
@@ -11,6 +13,7 @@ import duckdb
 import pytest
 
 import dateline
+from dateline import engines
 from dateline.batch import Summary, documents, ingest
 from dateline.errors import ConfigError, StoreError
 from dateline.settings import Settings
@@ -181,3 +184,81 @@ def test_watch_picks_up_files_as_they_arrive(tmp_path):
         writer.join()
         assert store.counts()["articles"] == 2
     assert summary.stored == 2 and [Path(f.source).name for f in summary.failed] == ["empty.txt"]
+
+
+def _in_thread(target, timeout: float) -> list:
+    """Run `target` in a thread; [its result] or [the exception it raised]; fails on a hang."""
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append(target())
+        except BaseException as exc:
+            outcome.append(exc)
+
+    runner = threading.Thread(target=run, daemon=True)
+    runner.start()
+    runner.join(timeout=timeout)
+    assert not runner.is_alive(), "the pool hung on a worker that died"
+    return outcome
+
+
+def test_an_input_that_kills_its_worker_fails_alone_and_the_rest_is_stored(tmp_path, monkeypatch):
+    # The worker given this text SIGKILLs itself, as the out-of-memory killer would. Its
+    # chunk-mate and the other chunks must still be stored, the run must end, and the one
+    # input that kills a worker by itself must fail with its name and the signal.
+    monkeypatch.setattr(engines, "_TEST_KILL_MARKER", "Kill-this-worker")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    texts = [PAIR, LONGER, PAIR + " Kill-this-worker.", LONGER + " They met again.", PAIR + " Both spoke."]
+    for number, text in enumerate(texts):
+        (inbox / f"{number}.txt").write_text(text, encoding="utf-8")
+    settings = Settings(batch_size=2)  # the killer shares its chunk with 3.txt
+    with Store(tmp_path / "k.duckdb") as store:
+        [summary] = _in_thread(lambda: ingest([inbox], store, settings, processes=2), timeout=120)
+        assert isinstance(summary, Summary), summary
+        assert [(Path(f.source).name, f.reason) for f in summary.failed] == [
+            (
+                "2.txt",
+                "the worker process died while processing it "
+                "(killed by SIGKILL, as by the out-of-memory killer)",
+            )
+        ]
+        assert summary.stored == 4 and store.counts()["articles"] == 4
+    expected = [d.to_dict() for d in documents([inbox / f"{n}.txt" for n in (0, 1, 3, 4)], settings)]
+    stored = _stored_documents(tmp_path / "k.duckdb")
+    assert sorted(stored) == sorted(d["id"] for d in expected)
+    assert all(stored[d["id"]] == d for d in expected)
+
+
+@pytest.mark.slow
+def test_a_worker_killed_from_outside_mid_run_loses_nothing(corpus, tmp_path, monkeypatch):
+    # A worker killed while it holds a chunk (the kernel's choice, not the input's fault):
+    # its chunk is run again input by input on a new worker and every document is stored.
+    pools: list[engines._Pool] = []
+
+    class Watched(engines._Pool):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            pools.append(self)
+
+    monkeypatch.setattr(engines, "_Pool", Watched)
+    killed: list[int] = []
+
+    def killer() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not killed:
+            for worker in list(pools[0].workers) if pools else []:
+                if worker.ready and worker.tasks:
+                    os.kill(worker.process.pid, signal.SIGKILL)
+                    killed.append(worker.process.pid)
+                    break
+            time.sleep(0.005)
+
+    settings = Settings(batch_size=2)  # 6 files: three chunks of two, none of one input
+    thread = threading.Thread(target=killer, daemon=True)
+    thread.start()
+    [docs] = _in_thread(lambda: list(documents([corpus], settings, processes=2)), timeout=180)
+    thread.join()
+    assert killed, "no worker was seen at work"
+    assert [d.to_dict() for d in docs] == [d.to_dict() for d in documents([corpus], settings)]

@@ -1,37 +1,44 @@
 """The Ray engine: the same pure pipeline on a Ray cluster (or a local Ray).
 
-The driver only lists the files. Ray Data reads them on the workers, one task per file
-with our own readers (`read_path`: the same per-file and per-record errors, the same
-inputs, for every format, Parquet included), giving one row per input keyed by the
-file's position in the listing and the input's position in the file. The driver asks
-the store which of those content hashes it holds already (only the ids travel), and a
-pool of actors, each holding the spaCy model once, runs `process_many` over batches of
-the rest. Results are written as Parquet shards (one row per input: its key, and the
-document as dateline/1 JSON, the failure's source and reason, or "already stored"),
-which the driver reads back in input order for the single writer.
+The driver only lists the files. Ray Data reads them on the workers, one task per block
+of files with our own readers (`read_path`: the same per-file and per-record errors, the
+same inputs, for every format, Parquet included), and streams the inputs back in input
+order: reading, NLP and storing overlap, and Ray Data's back-pressure together with a
+bounded number of batches in flight keep memory bounded on any corpus size. The driver
+asks the store, batch by batch, which content hashes it holds already (only the ids
+travel); the rest go to a pool of plain Ray actors, each holding the spaCy model once and
+running `process_many` over a batch. Outcomes come back through Ray's object store in
+input order to the single writer. An actor that dies (killed outright, out of memory) is
+replaced and the batch it held is run again one input at a time, so that only an input
+that kills an actor by itself fails, as in the local pool.
 
-On a cluster of several machines the paths must name the same files on every node, because
-the workers open them, and the temporary directory (TMPDIR) that receives the shards must
-be shared too; results the driver cannot read are an error, never a silent loss.
-`address` joins an existing cluster (`ray://…` or `auto`); without it a local Ray is
-started and stopped (`ray_session`).
+The actors live as long as the outermost `ray_session`: a watcher holds one session, so
+its actors load the model once for the whole watch instead of once per scan. (Ray Data's
+own actor pools, `map_batches(..., compute=ActorPoolStrategy)`, are built anew for every
+dataset run, which cost 6–9 s per scan on this machine; so the actors are ours.)
+
+On a cluster of several machines the paths must name the same files on every node,
+because the workers open them. `address` joins an existing cluster (`ray://…` or `auto`);
+without it a local Ray is started and stopped (`ray_session`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from .engines import Outcome as WorkerOutcome
+from .engines import start_worker, work_chunk
 from .errors import ConfigError, DatelineError, InputError
 from .ingest import RawInput, iter_paths, read_path
 from .models import Document
-from .pipeline import process_many
 from .settings import Settings
 
 _FIELDS = ("text", "format", "path", "url", "encoding", "record", "container", "metadata")
@@ -39,8 +46,9 @@ _FIELDS = ("text", "format", "path", "url", "encoding", "record", "container", "
 # CPU reading; a block per file would pay a task's scheduling for each small file (measured
 # on 120 files and 2 CPUs: 6.5 s to read with 120 blocks, 2.4 s with 4).
 _READ_BLOCKS_PER_CPU = 4
-# Ids asked of the store per query.
-_ID_QUERY = 10_000
+# Batches sent to the actors and not yet returned, per actor: one being processed, one
+# waiting, so an actor never idles while the writer stores.
+_BATCHES_PER_ACTOR = 2
 
 
 @dataclass
@@ -61,11 +69,22 @@ def _ray() -> Any:
     return ray
 
 
+@dataclass
+class _Session:
+    """The actors of the outermost `ray_session`, by the settings they were started with."""
+
+    depth: int = 0
+    actors: dict[tuple[Settings, int], list[Any]] = field(default_factory=dict)
+
+
+_session = _Session()
+
+
 @contextmanager
 def ray_session(address: str | None = None, processes: int = 1) -> Iterator[None]:
     """Ray for the block: joins `address`, or starts a local Ray with `processes` CPUs and
-    stops it at the end. Inside an already started Ray it does nothing, so a watcher holds
-    one Ray for all its polls."""
+    stops it at the end. Nested sessions share the outermost one, its Ray and its actors,
+    so a watcher loads the model once for all its scans."""
     ray = _ray()
     started = not ray.is_initialized()
     if started:
@@ -76,83 +95,89 @@ def ray_session(address: str | None = None, processes: int = 1) -> Iterator[None
             log_to_driver=False,
             configure_logging=False,
         )
+    _session.depth += 1
     try:
         yield
     finally:
+        _session.depth -= 1
+        if _session.depth == 0:
+            for actors in _session.actors.values():
+                for actor in actors:
+                    ray.kill(actor)
+            _session.actors.clear()
         if started:
             ray.shutdown()
 
 
-# Rows between the stages hold only non-null ints and strings: Ray's columnar batches
-# would turn a missing value into NaN. `kind` says what `data` holds: "input" (a RawInput
-# as JSON), "error" (JSON [source, reason]), "document" (dateline/1 JSON), "skipped" (an id).
+class _Annotator:
+    """A Ray actor: loads the model once, then processes batches of inputs."""
+
+    def __init__(self, settings: Settings, kill_marker: str | None = None) -> None:
+        self.settings = settings
+        self.kill_marker = kill_marker  # tests only: see engines._TEST_KILL_MARKER
+        self.failure = start_worker(settings)
+
+    def work(self, raws: list[RawInput]) -> list[WorkerOutcome] | str:
+        if self.failure is not None:
+            return self.failure
+        return work_chunk(raws, self.settings, self.kill_marker)
 
 
-def _row(file: int, item: int, kind: str, data: str, doc_id: str = "") -> dict[str, Any]:
-    return {"file": file, "item": item, "kind": kind, "data": data, "id": doc_id}
+def _start_actor(settings: Settings) -> Any:
+    from . import engines
+
+    # Spread over the nodes: an actor holds no CPU once started (Ray's default), which
+    # leaves the CPUs to Ray Data's read tasks, but would otherwise pack onto one node.
+    remote = _ray().remote(_Annotator).options(scheduling_strategy="SPREAD")
+    return remote.remote(settings, engines._TEST_KILL_MARKER)
 
 
-def _input_row(file: int, item: int, result: RawInput | DatelineError) -> dict[str, Any]:
+def _actors(settings: Settings, processes: int) -> list[Any]:
+    """The session's actors for these settings, started on first use; a dead one is
+    replaced in this list."""
+    key = (settings, processes)
+    if key not in _session.actors:
+        _session.actors[key] = [_start_actor(settings) for _ in range(processes)]
+    return _session.actors[key]
+
+
+# Rows of the read stage hold only non-null strings: Ray's columnar batches would turn a
+# missing value into NaN. `kind` says what `data` holds: "input" (a RawInput as JSON) or
+# "error" (JSON [source, reason]).
+
+
+def _input_row(result: RawInput | DatelineError) -> dict[str, str]:
     if isinstance(result, RawInput):
         fields = {name: getattr(result, name) for name in _FIELDS}
-        return _row(file, item, "input", json.dumps(fields, ensure_ascii=False), result.id)
-    return _error_row(file, item, result)
+        return {"kind": "input", "data": json.dumps(fields, ensure_ascii=False)}
+    return _error_row(result)
 
 
-def _error_row(file: int, item: int, error: BaseException, label: str = "<input>") -> dict[str, Any]:
+def _error_row(error: BaseException, label: str = "<input>") -> dict[str, str]:
     source = getattr(error, "source", None) or label
     reason = getattr(error, "reason", None) or f"cannot read: {error!r}"
-    return _row(file, item, "error", json.dumps([source, reason], ensure_ascii=False))
+    return {"kind": "error", "data": json.dumps([source, reason], ensure_ascii=False)}
 
 
-def _read_file(row: dict[str, Any], max_bytes: int) -> Iterator[dict[str, Any]]:
+def _from_row(row: dict[str, Any]) -> RawInput | DatelineError:
+    data = json.loads(str(row["data"]))
+    return RawInput(**data) if row["kind"] == "input" else InputError(*data)
+
+
+def _read_file(row: dict[str, Any], max_bytes: int) -> Iterator[dict[str, str]]:
     """Ray Data flat_map, on a worker: one listed file → a row per input in it (or error).
 
     A generator, so that Ray cuts a large JSONL, Parquet or WARC file into blocks as it is
     read instead of holding all its inputs at once."""
-    file, path = int(row["file"]), str(row["path"])
+    path = str(row["path"])
     if row["error"]:
-        yield _row(file, 0, "error", str(row["error"]))
+        yield {"kind": "error", "data": str(row["error"])}
         return
-    item = 0
     try:
-        for item, result in enumerate(read_path(Path(path), max_bytes)):
-            yield _input_row(file, item, result)
+        for result in read_path(Path(path), max_bytes):
+            yield _input_row(result)
     except Exception as exc:  # a reader bug on one file must not fail the whole dataset
-        yield _error_row(file, item + 1, exc, path)
-
-
-class _Annotator:
-    """A Ray actor: loads the model once, then processes batches of input rows."""
-
-    def __init__(self, settings: Settings, stored: frozenset[str]) -> None:
-        from .nlp import load
-
-        self.settings = settings
-        self.stored = stored
-        load(settings.model)
-
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        rows = [{key: batch[key][i] for key in batch} for i in range(len(batch["file"]))]
-        todo = [i for i, r in enumerate(rows) if r["kind"] == "input" and str(r["id"]) not in self.stored]
-        raws = [RawInput(**json.loads(str(rows[i]["data"]))) for i in todo]
-        results = dict(zip(todo, process_many(raws, self.settings), strict=True))
-        out: dict[str, list[Any]] = {key: [] for key in ("file", "item", "kind", "data", "id")}
-        for i, r in enumerate(rows):
-            file, item = int(r["file"]), int(r["item"])
-            if r["kind"] != "input":
-                new = _row(file, item, str(r["kind"]), str(r["data"]))
-            elif i not in results:
-                new = _row(file, item, "skipped", str(r["id"]))
-            else:
-                raw, result = results[i]
-                if isinstance(result, Document):
-                    new = _row(file, item, "document", result.to_json())
-                else:
-                    new = _error_row(file, item, result, raw.label)
-            for key, value in new.items():
-                out[key].append(value)
-        return out
+        yield _error_row(exc, path)
 
 
 def run_ray_paths(
@@ -165,13 +190,13 @@ def run_ray_paths(
     """The outcome of every input under `paths`, in input order: files read on the Ray
     workers, documents computed by `processes` actors. `stored` tells which content
     hashes the store holds already; those inputs come back as Skipped, unprocessed."""
-    files: list[dict[str, Any]] = []
-    for number, item in enumerate(iter_paths(paths)):
+    files: list[dict[str, str]] = []
+    for item in iter_paths(paths):
         if isinstance(item, InputError):
             error = json.dumps([item.source, item.reason], ensure_ascii=False)
-            files.append({"file": number, "path": "", "error": error})
+            files.append({"path": "", "error": error})
         else:
-            files.append({"file": number, "path": str(item), "error": ""})
+            files.append({"path": str(item), "error": ""})
     if not files:
         return
     with ray_session(address, processes):
@@ -181,7 +206,11 @@ def run_ray_paths(
         inputs = ray.data.from_items(files, override_num_blocks=blocks).flat_map(
             _read_file, fn_kwargs={"max_bytes": settings.max_bytes}
         )
-        yield from _execute(inputs.materialize(), settings, processes, stored)
+        # In input order, streamed: the first batches reach the actors while later files
+        # are still being read.
+        inputs.context.execution_options.preserve_order = True
+        items = (_from_row(row) for row in inputs.iter_rows())
+        yield from _execute(items, settings, processes, stored)
 
 
 def run_ray(
@@ -189,58 +218,90 @@ def run_ray(
 ) -> Iterator[tuple[RawInput, Document | DatelineError]]:
     """(input, document or error) for inputs already read on the driver (the Python API's
     `engines.run`), in order, computed by `processes` Ray actors."""
-    inputs = list(raws)
-    if not inputs:
-        return
+    sent: deque[RawInput] = deque()
+
+    def inputs() -> Iterator[RawInput]:
+        for raw in raws:
+            sent.append(raw)
+            yield raw
+
     with ray_session(address, processes):
-        rows = [_input_row(0, item, raw) for item, raw in enumerate(inputs)]
-        dataset = _ray().data.from_items(rows)
-        for raw, outcome in zip(inputs, _execute(dataset, settings, processes, None), strict=True):
+        for outcome in _execute(inputs(), settings, processes, None):
             assert not isinstance(outcome, Skipped)  # nothing is skipped without `stored`
-            yield raw, outcome
+            yield sent.popleft(), outcome
 
 
 def _execute(
-    inputs: Any, settings: Settings, processes: int, stored: Callable[[Sequence[str]], set[str]] | None
+    items: Iterator[RawInput | DatelineError],
+    settings: Settings,
+    processes: int,
+    stored: Callable[[Sequence[str]], set[str]] | None,
 ) -> Iterator[Outcome]:
+    """Outcomes of `items` in order; inputs the store holds are skipped, the rest go to the
+    session's actors a batch at a time, in turn (an actor runs its calls in order)."""
     ray = _ray()
-    held: set[str] = set()
-    if stored is not None:
-        batches = inputs.select_columns(["id"]).iter_batches(batch_format="numpy")
-        ids = sorted({str(i) for batch in batches for i in batch["id"] if i})
-        for start in range(0, len(ids), _ID_QUERY):
-            held |= stored(ids[start : start + _ID_QUERY])
-    expected = inputs.count()
-    with tempfile.TemporaryDirectory(prefix="dateline-ray-") as shards:
-        dataset = inputs.map_batches(
-            _Annotator,
-            fn_constructor_args=(settings, frozenset(held)),
-            batch_size=settings.batch_size,
-            compute=ray.data.ActorPoolStrategy(size=processes),
-            batch_format="numpy",
-        )
-        dataset.write_parquet(shards)
-        yield from _read_shards(Path(shards), expected)
+    actors = _actors(settings, processes)
+    # Per batch: its outcomes so far, the inputs sent to an actor and their places, and
+    # the call: which actor (its place and handle) and the result's reference.
+    window: deque[tuple[list[Outcome | None], list[RawInput], list[int], int, Any, Any]] = deque()
+    turn = 0
 
+    def answer(raws: list[RawInput], slot: int, actor: Any, ref: Any) -> list[WorkerOutcome]:
+        try:
+            result = ray.get(ref)
+        except ray.exceptions.RayActorError as exc:
+            if actors[slot] is not actor:
+                # Queued on an actor that died on an earlier batch: not started; run it whole.
+                actor = actors[slot]
+                return answer(raws, slot, actor, actor.work.remote(raws))
+            # The batch it died on: which input killed it is unknown, so each goes alone.
+            actors[slot] = _start_actor(settings)
+            return [alone(raw, slot, exc) for raw in raws]
+        if isinstance(result, str):
+            raise ConfigError(f"a Ray actor could not start: {result}")
+        return result
 
-def _read_shards(shards: Path, expected: int) -> Iterator[Outcome]:
-    """The outcomes in the shards, in input order; ConfigError, before any outcome, when
-    fewer than `expected` rows are readable here (shards written on other machines)."""
-    import pyarrow.parquet as pq
+    def alone(raw: RawInput, slot: int, cause: Exception) -> WorkerOutcome:
+        try:
+            result = ray.get(actors[slot].work.remote([raw]))
+        except ray.exceptions.RayActorError:
+            actors[slot] = _start_actor(settings)
+            return (raw.label, f"the Ray actor processing it died ({type(cause).__name__})")
+        if isinstance(result, str):
+            raise ConfigError(f"a Ray actor could not start: {result}")
+        return result[0]
 
-    rows: list[dict[str, Any]] = []
-    for shard in sorted(shards.glob("*.parquet")):
-        rows.extend(pq.read_table(shard).to_pylist())
-    if len(rows) != expected:
-        raise ConfigError(
-            f"Ray wrote {expected:,} results but {len(rows):,} are readable in {shards}: on a cluster of "
-            "several machines, set TMPDIR to a directory every node shares"
-        )
-    rows.sort(key=lambda row: (int(row["file"]), int(row["item"])))
-    for row in rows:
-        if row["kind"] == "document":
-            yield Document.from_json(row["data"])
-        elif row["kind"] == "skipped":
-            yield Skipped(row["id"])
-        else:
-            yield InputError(*json.loads(row["data"]))
+    def oldest() -> Iterator[Outcome]:
+        outcomes, raws, sent, slot, actor, ref = window.popleft()
+        if raws:
+            for place, answered in zip(sent, answer(raws, slot, actor, ref), strict=True):
+                outcomes[place] = answered if isinstance(answered, Document) else InputError(*answered)
+        for outcome in outcomes:
+            assert outcome is not None
+            yield outcome
+
+    while batch := list(islice(items, settings.batch_size)):
+        ids = sorted({item.id for item in batch if isinstance(item, RawInput)})
+        held = stored(ids) if stored is not None and ids else set()
+        outcomes: list[Outcome | None] = []
+        raws: list[RawInput] = []
+        sent: list[int] = []
+        for place, item in enumerate(batch):
+            if isinstance(item, DatelineError):
+                outcomes.append(item)
+            elif item.id in held:
+                outcomes.append(Skipped(item.id))
+            else:
+                outcomes.append(None)
+                raws.append(item)
+                sent.append(place)
+        slot, actor, ref = turn % processes, None, None
+        if raws:
+            actor = actors[slot]
+            ref = actor.work.remote(raws)
+            turn += 1
+        window.append((outcomes, raws, sent, slot, actor, ref))
+        while len(window) > _BATCHES_PER_ACTOR * processes:
+            yield from oldest()
+    while window:
+        yield from oldest()

@@ -1,20 +1,33 @@
 """Engines: how the pure pipeline is mapped over many inputs.
 
-`ray` (engine_ray.py) does the same with Ray Data actors on a cluster.
+`ray` (engine_ray.py) does the same with Ray actors, fed by Ray Data, on a cluster.
 `local` runs `process_many` in this process (one process) or in a pool of worker
-processes, each loading the spaCy model once and feeding its chunk of inputs through
+processes, each loading the spaCy model once and feeding its chunks of inputs through
 `nlp.pipe`. Results come back in input order to a single writer (the caller), so a store
 sees the same documents in the same order whatever the process count.
+
+The pool is our own rather than multiprocessing.Pool: a Pool whose worker is killed
+outright (SIGKILL, the kernel's out-of-memory killer) starts another and waits for ever on
+the lost chunk, and concurrent.futures' pool breaks as a whole without saying which
+worker died or how. Here each worker has its own pipe, so the parent knows which chunk a
+dead worker held and its exit signal. A lost chunk is run again one input at a time on a
+fresh worker, so that only an input that kills a worker by itself fails (with an error
+naming it and the signal); the other inputs, and what was already stored, are kept.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import queue
+import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
 from itertools import islice
-from multiprocessing.pool import AsyncResult, Pool
+from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from .errors import ConfigError, DatelineError, InputError
@@ -32,31 +45,34 @@ ENGINES = ("local", "ray")
 # Exceptions are flattened because InputError's constructor does not survive pickling.
 Outcome = Document | tuple[str, str]
 
-_worker_settings: Settings | None = None
-# Why this worker could not start, if it could not: sent back in place of its first chunk.
-_worker_failure: str | None = None
+# Tests only: a worker given an input whose text holds this string kills itself with
+# SIGKILL, as the out-of-memory killer would. None (always, outside tests) disables it; it
+# is passed to workers as an argument, so no article and no setting can turn it on.
+_TEST_KILL_MARKER: str | None = None
+# Chunks sent to a worker before it has answered the first: one being worked on, one
+# waiting, so a worker never idles while the writer stores the previous chunk.
+_CHUNKS_PER_WORKER = 2
 
 
-def _init_worker(settings: Settings) -> None:
-    global _worker_settings, _worker_failure
-    _worker_settings = settings
+def start_worker(settings: Settings) -> str | None:
+    """Load the model in a new worker (a process or a Ray actor); why it cannot, or None."""
     try:
         from .nlp import load
 
         load(settings.model)
     except Exception as exc:
-        # An initializer that raises kills the worker, the pool starts another that dies
-        # the same way, and the parent waits for ever on a chunk no one will answer. A live
-        # worker that answers with the reason ends the run instead.
-        _worker_failure = str(exc) if isinstance(exc, DatelineError) else repr(exc)
+        return str(exc) if isinstance(exc, DatelineError) else repr(exc)
+    return None
 
 
-def _work(chunk: list[RawInput]) -> list[Outcome] | str:
-    if _worker_failure is not None:
-        return _worker_failure
+def work_chunk(chunk: list[RawInput], settings: Settings, kill_marker: str | None = None) -> list[Outcome]:
+    """A worker's outcomes for a chunk of inputs, in order, through `nlp.pipe`."""
     from .pipeline import process_many
 
-    settings = _worker_settings or Settings()
+    if kill_marker is not None and any(kill_marker in raw.text for raw in chunk):
+        import os
+
+        os.kill(os.getpid(), signal.SIGKILL)
     outcomes: list[Outcome] = []
     for raw, result in process_many(chunk, settings):
         if isinstance(result, Document):
@@ -65,6 +81,33 @@ def _work(chunk: list[RawInput]) -> list[Outcome] | str:
             source = getattr(result, "source", None) or raw.label
             outcomes.append((source, getattr(result, "reason", None) or str(result)))
     return outcomes
+
+
+def _serve(conn: Connection, settings: Settings, kill_marker: str | None) -> None:
+    """A worker: say whether it could start, then answer (key, chunk) with (key, outcomes)
+    until it receives None or its parent goes away."""
+    failure = start_worker(settings)
+    conn.send(failure)
+    if failure is not None:
+        return
+    # A thread keeps taking chunks while this one works, so the parent's send never waits
+    # on a worker that is itself waiting to send a result (both pipes full: a deadlock).
+    tasks: queue.SimpleQueue[tuple[int, list[RawInput]] | None] = queue.SimpleQueue()
+
+    def receive() -> None:
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                task = None
+            tasks.put(task)
+            if task is None:
+                return
+
+    threading.Thread(target=receive, daemon=True).start()
+    while (task := tasks.get()) is not None:
+        key, chunk = task
+        conn.send((key, work_chunk(chunk, settings, kill_marker)))
 
 
 def _context() -> Any:
@@ -104,26 +147,174 @@ def run_local(
 
         yield from process_many(raws, settings)
         return
-    inputs = iter(raws)
-    # At most two chunks per worker in flight: memory stays bounded on any corpus size.
-    in_flight: deque[tuple[list[RawInput], AsyncResult[list[Outcome] | str]]] = deque()
-    pool: Pool = _context().Pool(processes, initializer=_init_worker, initargs=(settings,))
+    pool = _Pool(settings, processes)
     try:
-        while True:
-            while len(in_flight) < 2 * processes:
-                chunk = list(islice(inputs, settings.batch_size))
-                if not chunk:
-                    break
-                in_flight.append((chunk, pool.apply_async(_work, (chunk,))))
-            if not in_flight:
-                break
-            chunk, pending = in_flight.popleft()
-            outcomes = pending.get()
-            if isinstance(outcomes, str):
-                raise ConfigError(f"a worker process could not start: {outcomes}")
-            for raw, outcome in zip(chunk, outcomes, strict=True):
-                yield raw, outcome if isinstance(outcome, Document) else InputError(*outcome)
-        pool.close()
+        yield from pool.map(iter(raws))
     finally:
-        pool.terminate()
-        pool.join()
+        pool.close()
+
+
+def _death(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"exit status {exitcode}"
+
+
+@dataclass
+class _Chunk:
+    """Consecutive inputs, `batch_size` of them, or one input of a chunk being re-run."""
+
+    inputs: list[RawInput]
+    outcomes: list[Document | DatelineError | None]
+    left: int  # inputs not yet answered
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    ready: bool = False
+    # Tasks sent, oldest first: a worker answers in order, so the first is the one it is on.
+    # A task is (chunk number, index of the single input, or -1 for the whole chunk).
+    tasks: deque[tuple[int, int]] = field(default_factory=deque)
+
+
+class _Pool:
+    def __init__(self, settings: Settings, processes: int) -> None:
+        self.settings = settings
+        self.processes = processes
+        self.ctx = _context()
+        self.workers: list[_Worker] = []
+        self.chunks: dict[int, _Chunk] = {}
+        self.retry: deque[tuple[int, int]] = deque()  # single inputs of lost chunks
+        self.finished = False
+        self.inputs: Iterator[RawInput] = iter(())
+        self.drawn = 0  # chunks read from the inputs
+        self.done = 0  # chunks yielded
+        self.exhausted = False
+        for _ in range(processes):
+            self._spawn()
+
+    def _spawn(self) -> None:
+        parent, child = self.ctx.Pipe()
+        process = self.ctx.Process(target=_serve, args=(child, self.settings, _TEST_KILL_MARKER), daemon=True)
+        process.start()
+        child.close()
+        self.workers.append(_Worker(process, parent))
+
+    def map(self, inputs: Iterator[RawInput]) -> Iterator[tuple[RawInput, Document | DatelineError]]:
+        self.inputs = inputs
+        while True:
+            # Breadth first: every idle worker gets a chunk before any gets a second.
+            for depth in range(1, _CHUNKS_PER_WORKER + 1):
+                for worker in self.workers:
+                    task = self._next_task() if worker.ready and len(worker.tasks) < depth else None
+                    if task is not None:
+                        self._send(worker, task)
+            while self.done in self.chunks and self.chunks[self.done].left == 0:
+                finished = self.chunks.pop(self.done)
+                self.done += 1
+                for raw, outcome in zip(finished.inputs, finished.outcomes, strict=True):
+                    assert outcome is not None
+                    yield raw, outcome
+            if self.exhausted and self.done == self.drawn:
+                self.finished = True
+                return
+            self._wait()
+
+    def _next_task(self) -> tuple[int, int] | None:
+        """An input of a lost chunk to run again, else the next chunk of input if fewer
+        than two per worker wait to be written, else None."""
+        if self.retry:
+            return self.retry.popleft()
+        if self.exhausted or self.drawn - self.done >= _CHUNKS_PER_WORKER * self.processes:
+            return None
+        chunk = list(islice(self.inputs, self.settings.batch_size))
+        if not chunk:
+            self.exhausted = True
+            return None
+        self.chunks[self.drawn] = _Chunk(chunk, [None] * len(chunk), len(chunk))
+        self.drawn += 1
+        return (self.drawn - 1, -1)
+
+    def _send(self, worker: _Worker, task: tuple[int, int]) -> None:
+        number, single = task
+        inputs = self.chunks[number].inputs
+        worker.tasks.append(task)
+        # If the worker has died, its sentinel says so in _wait, which re-runs the task.
+        with suppress(OSError):
+            worker.conn.send((task, inputs if single < 0 else [inputs[single]]))
+
+    def _wait(self) -> None:
+        events = {w.conn: w for w in self.workers} | {w.process.sentinel: w for w in self.workers}
+        for ready in wait(list(events)):
+            worker = events[ready]
+            if worker not in self.workers:
+                continue  # its pipe and its sentinel were both ready
+            try:
+                while worker.conn.poll():  # a dying worker's last answers are still good
+                    self._receive(worker, worker.conn.recv())
+            except (EOFError, OSError):
+                pass
+            if not worker.process.is_alive():
+                self._lost(worker)
+
+    def _receive(self, worker: _Worker, message: Any) -> None:
+        if not worker.ready:
+            if message is not None:
+                raise ConfigError(f"a worker process could not start: {message}")
+            worker.ready = True
+            return
+        (number, single), outcomes = message
+        worker.tasks.popleft()
+        chunk = self.chunks[number]
+        start = 0 if single < 0 else single
+        for offset, outcome in enumerate(outcomes):
+            document = isinstance(outcome, Document)
+            chunk.outcomes[start + offset] = outcome if document else InputError(*outcome)
+        chunk.left -= len(outcomes)
+
+    def _lost(self, worker: _Worker) -> None:
+        """A worker died: re-run what it held on a new one; an input that killed it alone
+        fails, naming the signal."""
+        worker.process.join()
+        worker.conn.close()
+        self.workers.remove(worker)
+        why = _death(worker.process.exitcode)
+        if not worker.ready:
+            raise ConfigError(f"a worker process could not start: it died ({why})")
+        tasks = list(worker.tasks)
+        if tasks:
+            number, single = tasks[0]
+            chunk = self.chunks[number]
+            if single < 0 and len(chunk.inputs) > 1:
+                # Which input killed it is unknown: each goes again alone.
+                tasks[:1] = [(number, i) for i in range(len(chunk.inputs))]
+            else:
+                index = max(single, 0)
+                if why.endswith("SIGKILL"):
+                    why += ", as by the out-of-memory killer"
+                reason = f"the worker process died while processing it ({why})"
+                chunk.outcomes[index] = InputError(chunk.inputs[index].label, reason)
+                chunk.left -= 1
+                tasks.pop(0)
+        self.retry.extendleft(reversed(tasks))
+        self._spawn()
+
+    def close(self) -> None:
+        """Let idle workers exit after a complete run; stop them at once after an error or
+        an interrupted one (their work would be thrown away)."""
+        for worker in self.workers:
+            with suppress(OSError):
+                worker.conn.send(None)
+        for worker in self.workers:
+            if self.finished:
+                worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.terminate()
+                worker.process.join()
+            worker.conn.close()
+        self.workers.clear()

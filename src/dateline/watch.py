@@ -4,7 +4,8 @@ A file is taken once its size and modification time have stayed the same over tw
 scans, so a file still being written is not read half-way. Re-reading a file whose
 content is already stored is a no-op (documents are keyed by content hash), so a
 watcher restarted after a crash simply catches up. With the Ray engine, Ray is started
-(or the cluster joined) once for the whole watch, not once per scan.
+(or the cluster joined), and its actors load the model, once for the whole watch, not once
+per scan.
 """
 
 from __future__ import annotations
