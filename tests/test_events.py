@@ -464,6 +464,9 @@ def test_content_clause_names_the_recipient():
     [
         "Switzerland beat Gibraltar 6-0 to win the group.",
         "Kenya beat Uganda 2-1 in the final on Sunday.",
+        "Blue Jackets 5, Canadiens 2: Dubois scored twice, and Columbus beat Montreal.",
+        # blocking without a road, a street or access is no obstruction
+        "Kenyan defender Otieno blocked a shot in the final minute.",
         # "on" of something else than what one goes on
         "On behalf of the Peruvian government, the mayor of Lima went in search of investors.",
     ],

@@ -931,9 +931,16 @@ def _gone_on(tok: Token) -> bool:
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3} ?[-–] ?\d{1,3}(?![\d.,])")
 
 
+# A results line: "Senators 4, Red Wings 3: … Ottawa held on to beat Detroit."
+_RESULT = re.compile(r"^\W*[A-Z][\w.'’ -]{0,40}? \d{1,3}, [A-Z][\w.'’ -]{0,40}? \d{1,3}:")
+
+
 def _scored(tok: Token) -> bool:
-    """A game's score in the trigger's phrase ("beat Buffalo 4-1", "rallied to win 6-4")."""
-    return bool(_SCORE.search(tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text))
+    """A game's score in the trigger's phrase ("beat Buffalo 4-1", "rallied to win 6-4") or
+    a results line heading its sentence ("Blue Jackets 5, Canadiens 2: … Columbus beat
+    Montreal")."""
+    phrase = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+    return bool(_SCORE.search(phrase) or _RESULT.search(tok.sent.text))
 
 
 def _foreign_forces(actors: list[Entity], recipients: list[Entity]) -> bool:
