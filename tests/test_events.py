@@ -512,3 +512,15 @@ def test_headline_passives_make_the_subject_the_victim(body: str, expected: tupl
 
 def test_headline_passive_without_an_attack_is_no_event():
     assert _events(_doc("More than 100 protesters killed in the unrest in Iran.")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # the writer's forecast: hypothetical, and no threat of the actor's own
+        ("Chinese President Xi Jinping is likely to deploy troops to Hong Kong.", "MOBILIZE"),
+        ("Reuters said Russia is unlikely to agree to cut its oil output.", "AGREE"),
+    ],
+)
+def test_forecasts_are_hypothetical(body: str, kind: str):
+    assert [(e[0], e[3]) for e in _events(_doc(body))] == [(kind, "hypothetical")]

@@ -70,6 +70,7 @@ PROMISES = {"vow", "pledge", "promise", "swear"}
 WILLING = {"willing", "ready", "prepared", "committed", "eager"}
 FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim"} | WILLING
 _AHEAD = FUTURE_HEADS | PROMISES
+_LIKELY = {"likely", "unlikely", "possible", "probable"}
 # Sectors that grant or withhold permissions: government, military, courts, legislatures,
 # police, international organisations, rebels holding ground.
 _AUTHORITIES = {"GOV", "MIL", "JUD", "LEG", "COP", "IGO", "REB"}
@@ -729,7 +730,9 @@ def _modality(trigger: Token, negation: bool = True) -> str:
             and tok.head.lemma_.lower() in speech_verbs()
         )
         wanted = "to" in auxes and any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
-        if (auxes & HYPOTHETICAL and not reported_would) or conditional or wanted:
+        # "is likely to deploy", "is unlikely to agree": a forecast, not an event.
+        forecast = tok.i != trigger.i and tok.lower_ in _LIKELY
+        if (auxes & HYPOTHETICAL and not reported_would) or conditional or wanted or forecast:
             # "pressure for Damascus to allow aid": what someone wants done, not done.
             return "hypothetical"
         if auxes & FUTURE or reported_would or (tok.lemma_.lower() in _AHEAD and tok.i != trigger.i):
@@ -1152,7 +1155,9 @@ def code_events(
             trig = Trigger("REQUEST", None, trig.contexts)
             actors, recipients, reported_by, modality = demanded, actors, [], "asserted"
         promised = _promise_of(tok)
-        own_word = promised or not reported_by or any(a.id in reported_by for a in actors)
+        # "Xi is likely to deploy troops": the writer's forecast, not the actor's word.
+        forecast = tok.dep_ == "xcomp" and tok.head.lower_ in _LIKELY
+        own_word = not forecast and (promised or not reported_by or any(a.id in reported_by for a in actors))
         kind = _type(trig, actors, recipients, modality, own_word)
         if _willing(tok) and QUAD[kind] <= 2:
             kind = "AGREE"  # "is willing to withdraw", "is ready to send troops"
