@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from .engines import Outcome as WorkerOutcome
-from .engines import start_worker, work_chunk
+from .engines import settled, start_worker, work_chunk
 from .errors import ConfigError, DatelineError, InputError
 from .ingest import RawInput, iter_paths, read_path
 from .models import Document
@@ -231,6 +231,13 @@ def run_ray(
             yield sent.popleft(), outcome
 
 
+def _started(result: list[WorkerOutcome] | str) -> list[WorkerOutcome]:
+    """An actor's answer; ConfigError when it is the reason the actor could not start."""
+    if isinstance(result, str):
+        raise ConfigError(f"a Ray actor could not start: {result}")
+    return result
+
+
 def _execute(
     items: Iterator[RawInput | DatelineError],
     settings: Settings,
@@ -257,9 +264,7 @@ def _execute(
             # The batch it died on: which input killed it is unknown, so each goes alone.
             actors[slot] = _start_actor(settings)
             return [alone(raw, slot, exc) for raw in raws]
-        if isinstance(result, str):
-            raise ConfigError(f"a Ray actor could not start: {result}")
-        return result
+        return _started(result)
 
     def alone(raw: RawInput, slot: int, cause: Exception) -> WorkerOutcome:
         try:
@@ -267,15 +272,13 @@ def _execute(
         except ray.exceptions.RayActorError:
             actors[slot] = _start_actor(settings)
             return (raw.label, f"the Ray actor processing it died ({type(cause).__name__})")
-        if isinstance(result, str):
-            raise ConfigError(f"a Ray actor could not start: {result}")
-        return result[0]
+        return _started(result)[0]
 
     def oldest() -> Iterator[Outcome]:
         outcomes, raws, sent, slot, actor, ref = window.popleft()
         if raws:
             for place, answered in zip(sent, answer(raws, slot, actor, ref), strict=True):
-                outcomes[place] = answered if isinstance(answered, Document) else InputError(*answered)
+                outcomes[place] = settled(answered)
         for outcome in outcomes:
             assert outcome is not None
             yield outcome

@@ -54,6 +54,11 @@ _TEST_KILL_MARKER: str | None = None
 _CHUNKS_PER_WORKER = 2
 
 
+def settled(outcome: Outcome) -> Document | InputError:
+    """A worker's outcome as the writer takes it: the document, or the input's error."""
+    return outcome if isinstance(outcome, Document) else InputError(*outcome)
+
+
 def start_worker(settings: Settings) -> str | None:
     """Load the model in a new worker (a process or a Ray actor); why it cannot, or None."""
     try:
@@ -273,8 +278,7 @@ class _Pool:
         chunk = self.chunks[number]
         start = 0 if single < 0 else single
         for offset, outcome in enumerate(outcomes):
-            document = isinstance(outcome, Document)
-            chunk.outcomes[start + offset] = outcome if document else InputError(*outcome)
+            chunk.outcomes[start + offset] = settled(outcome)
         chunk.left -= len(outcomes)
 
     def _lost(self, worker: _Worker) -> None:

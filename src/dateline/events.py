@@ -202,11 +202,10 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
         if single and "permit" in single.flags:
             # "allowed inspectors to return", parsed with the inspectors as the subject of
             # the permitted clause: the phrase "allow inspector" still applies.
-            for clause in (c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}):
-                for subject in (c for c in clause.children if c.dep_ == "nsubj"):
-                    phrase = table.get((f"{lemma} {subject.lemma_.lower()}", "VERB"))
-                    if phrase:
-                        return phrase, subject
+            for subject in _permitted(tok):
+                phrase = table.get((f"{lemma} {subject.lemma_.lower()}", "VERB"))
+                if phrase:
+                    return phrase, subject
         return (single, None) if single else None
     if tok.pos_ in {"NOUN", "PROPN"}:
         for child in tok.children:
@@ -217,6 +216,12 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
         single = table.get((lemma, "NOUN"))
         return (single, None) if single else None
     return None
+
+
+def _permitted(verb: Token) -> list[Token]:
+    """The subjects of the clauses a verb of permitting governs ("allowed Ouattara to
+    run", parsed with Ouattara as the subject of "run")."""
+    return [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"]
 
 
 def _of_objects(noun: Token) -> list[Token]:
@@ -730,8 +735,7 @@ def _modality(trigger: Token, negation: bool = True) -> str:
             and tok.head.lemma_.lower() in speech_verbs()
         )
         wanted = "to" in auxes and any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
-        # "is likely to deploy", "is unlikely to agree": a forecast, not an event.
-        forecast = tok.i != trigger.i and tok.lower_ in _LIKELY
+        forecast = tok.i != trigger.i and _forecast(trigger)
         if (auxes & HYPOTHETICAL and not reported_would) or conditional or wanted or forecast:
             # "pressure for Damascus to allow aid": what someone wants done, not done.
             return "hypothetical"
@@ -850,6 +854,12 @@ def _promise_of(tok: Token) -> bool:
     return _infinitive(tok) and tok.head.i != tok.i and tok.head.lemma_.lower() in PROMISES
 
 
+def _forecast(tok: Token) -> bool:
+    """ "Xi is likely to deploy troops", "is unlikely to agree": the writer's forecast of
+    the trigger, not an event and not the actor's own word."""
+    return tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.lower_ in _LIKELY
+
+
 def _willing(tok: Token) -> bool:
     """ "is willing to withdraw", "is ready to send": the trigger is what its actor says
     it is willing to do."""
@@ -889,7 +899,15 @@ def _holds_office(entity: Entity) -> bool:
 
 # What declining to speak declines: "declined to comment" is no rejection ("refused to
 # discuss" still is: a refusal to negotiate).
-_SPEAKING = {"comment", "say", "address", "discuss", "elaborate", "confirm", "specify", "disclose"} | {
+_SPEAKING = {
+    "comment",
+    "say",
+    "address",
+    "discuss",
+    "elaborate",
+    "confirm",
+    "specify",
+    "disclose",
     "answer",
     "respond",
     "reply",
@@ -1155,9 +1173,9 @@ def code_events(
             trig = Trigger("REQUEST", None, trig.contexts)
             actors, recipients, reported_by, modality = demanded, actors, [], "asserted"
         promised = _promise_of(tok)
-        # "Xi is likely to deploy troops": the writer's forecast, not the actor's word.
-        forecast = tok.dep_ == "xcomp" and tok.head.lower_ in _LIKELY
-        own_word = not forecast and (promised or not reported_by or any(a.id in reported_by for a in actors))
+        own_word = not _forecast(tok) and (
+            promised or not reported_by or any(a.id in reported_by for a in actors)
+        )
         kind = _type(trig, actors, recipients, modality, own_word)
         if _willing(tok) and QUAD[kind] <= 2:
             kind = "AGREE"  # "is willing to withdraw", "is ready to send troops"
