@@ -127,3 +127,20 @@ def test_countries_and_equipment_typed():
     assert len(usa) == 1 and {m.text for m in usa[0].mentions} >= {"United States", "U.S."}
     equipment = {e.name for e in doc.entities if e.type == "EQUIPMENT"}
     assert {"HIMARS", "F-16"} <= equipment
+
+
+def test_token_lookup_by_hash_matches_a_scan_of_every_token():
+    # The annotators find their few candidate words from the doc's hash arrays instead of
+    # asking every token; the result must be what a full scan finds, in any casing.
+    from dateline.nlp import hashes, load, remember_text, text_of, tokens_with
+
+    nlp = load()
+    text = "ATTACK on Monday. Rebels attacked the port; the Attack was repelled. They must leave."
+    doc = nlp(text)
+    lemmas = tokens_with(doc, hashes(["attack"]))
+    assert [t.i for t in lemmas] == [t.i for t in doc if t.lemma_.lower() == "attack"]
+    assert len(lemmas) >= 2
+    assert [t.text for t in tokens_with(doc, hashes(["must"]), "lower")] == ["must"]
+    assert tokens_with(doc, hashes(["ceasefire"])) == []
+    remember_text(doc, text)
+    assert text_of(doc) == doc.text == text

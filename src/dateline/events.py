@@ -24,6 +24,7 @@ from .datetimes import to_date
 from .groups import group_heads
 from .lexicon import lines, rows
 from .models import Actor, Article, Entity, Event, EventDate, Evidence, Place, TimeExpression
+from .nlp import hashes, tokens_with
 from .registry import register
 
 QUAD = {
@@ -58,6 +59,8 @@ _SETTLEMENTS = {"city", "town", "village", "port", "region", "province", "distri
 _OTHER_CLAUSE = {"relcl", "ccomp", "advcl", "xcomp", "conj", "acl", "parataxis"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
+# "must", as a lower-case hash, for _unmarked_demands.
+_MUST = hashes(["must"])
 # "must still be ratified": an obligation is not yet an event.
 HYPOTHETICAL = {"could", "would", "might", "may", "should", "must"}
 FUTURE = {"will", "shall"}
@@ -142,6 +145,12 @@ def _heads() -> dict[str, frozenset[str]]:
         words = trigger.split()
         heads.setdefault(pos, set()).add(words[0] if pos == "VERB" else words[-1])
     return {pos: frozenset(words) for pos, words in heads.items()}
+
+
+@cache
+def _head_hashes() -> frozenset[int]:
+    """`_heads`, all parts of speech, as lemma hashes: the tokens worth asking `_trigger`."""
+    return hashes(w for words in _heads().values() for w in words)
 
 
 @cache
@@ -1113,7 +1122,8 @@ def code_events(
     nobody = unidentified_actor(entities) if unattributed else None
     political_story = any(_holds_office(e) for e in entities if e.type != "GROUP")
 
-    triggers = {tok.i: found for tok in doc if (found := _trigger(tok)) is not None}
+    candidates = tokens_with(doc, _head_hashes())
+    triggers = {tok.i: found for tok in candidates if (found := _trigger(tok)) is not None}
     events: list[Event] = []
     for i, (trig, _second) in triggers.items():
         tok = doc[i]
@@ -1244,13 +1254,8 @@ def _event(
 def _unmarked_demands(doc: Doc, triggers: dict[int, tuple[Trigger, Token | None]]) -> list[Token]:
     """Verbs with "must" that no trigger codes ("said the rebels must ensure …"): the
     obligation is the event, whatever the verb (CAMEO 10, demand)."""
-    return [
-        tok
-        for tok in doc
-        if tok.pos_ in {"VERB", "AUX"}
-        and tok.i not in triggers
-        and any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children)
-    ]
+    verbs = {m.head.i: m.head for m in tokens_with(doc, _MUST, "lower") if m.dep_ == "aux"}
+    return [verbs[i] for i in sorted(verbs) if verbs[i].pos_ in {"VERB", "AUX"} and i not in triggers]
 
 
 def _demanded(tok: Token, index: EntityIndex) -> tuple[list[Entity], list[Entity]] | None:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import EntityIndex
 from .lexicon import rows
 from .models import Actor, Entity, Mention
-from .nlp import text_of
+from .nlp import hashes, text_of, tokens_with
 from .quotes import marked_spans
 
 # Premodifiers that give a group its country.
@@ -55,6 +55,11 @@ def group_heads() -> frozenset[str]:
     """The last word of every group noun or phrase: a token that is none of them is no
     group head, which one set lookup tells before any look at the parse."""
     return frozenset(key.split()[-1] for key in group_nouns())
+
+
+@cache
+def _group_head_hashes() -> frozenset[int]:
+    return hashes(group_heads())
 
 
 def _sector(head: Token) -> tuple[str, Token | None] | None:
@@ -121,9 +126,8 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     index = EntityIndex(entities)
     quoted = marked_spans(text_of(doc))
     found: dict[str, Entity] = {}
-    heads = group_heads()
-    for tok in doc:
-        if tok.lower_ not in heads or not _is_head(tok) or index.at(tok) is not None:
+    for tok in tokens_with(doc, _group_head_hashes(), "lower"):
+        if not _is_head(tok) or index.at(tok) is not None:
             continue
         if any(start <= tok.idx < end for start, end in quoted):
             continue

@@ -19,13 +19,14 @@ from .groups import find_groups
 from .ingest import RawInput, from_value
 from .limits import time_limit
 from .models import Article, Document, Source
-from .nlp import load
+from .nlp import load, remember_text
 from .quotes import link_events
 from .settings import Settings
 
 
 def annotate(doc: Doc, article: Article, settings: Settings) -> dict[str, Any]:
     """All annotations of one article, each stage by its registered name."""
+    remember_text(doc, article.text)
     entities = registry.get("entities", settings.entities)(doc, article)
     times = registry.get("times", settings.times)(doc, article)
     places = registry.get("places", settings.places)(doc, article, entities=entities)
