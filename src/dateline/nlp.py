@@ -8,7 +8,7 @@ from functools import cache
 import spacy
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Doc, Token
 
 from .errors import ConfigError
