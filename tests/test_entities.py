@@ -117,3 +117,21 @@ def test_a_credit_union_is_a_business_and_a_watch_is_no_ngo():
     doc = run("Riverside Credit Union opened a branch. The Apple Watch went on sale on Friday.")
     assert by_text(doc, "Riverside Credit Union").actor.sector == "BUS"
     assert all(e.actor.sector != "NGO" for e in doc.entities)
+
+
+def test_a_name_after_a_persons_title_is_a_person_whatever_the_model_says():
+    from tests.conftest import entity_by_name
+
+    doc = dateline.process("Wire\n\nVice-President Moody Awori has declined to resign.", format="text")
+    person = entity_by_name(doc, "Moody Awori")
+    assert (person.type, person.actor.sector) == ("PERSON", "GOV")
+    # A country or capital after a title stays a place.
+    doc = dateline.process("Wire\n\nThe Prime Minister of Israel spoke in Jerusalem.", format="text")
+    assert entity_by_name(doc, "Israel").type == "GPE"
+
+
+def test_news_media_are_sector_jrn_as_plover_codes_them():
+    from tests.conftest import entity_by_name
+
+    doc = dateline.process("Wire\n\nXinhua reported the launch, citing a reporter.", format="text")
+    assert entity_by_name(doc, "Xinhua").actor.sector == "JRN"

@@ -524,3 +524,41 @@ def test_headline_passive_without_an_attack_is_no_event():
 )
 def test_forecasts_are_hypothetical(body: str, kind: str):
     assert [(e[0], e[3]) for e in _events(_doc(body))] == [(kind, "hypothetical")]
+
+
+def test_an_order_is_a_request_unless_it_goes_to_the_actors_own_forces():
+    doc = _doc("The Tanzanian government ordered the newspaper Mwanga Leo to close its offices on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("REQUEST", ["Tanzanian government"], ["Mwanga Leo"])]
+    # A commander's order to their own troops is not a request between two actors.
+    assert _events(_doc("President Ochieng Adongo ordered troops to the northern border on Monday.")) == []
+    # What an authority orders is itself the event.
+    doc = _doc("The governor of Kisumu ordered patrols by police after protests on Monday.")
+    assert [e[0] for e in _events(doc)] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # what is offered, proposed or refused has not happened: one event, the offer
+        (
+            "Norway proposed a truce between Chad and Sudan on Monday.",
+            [("AGREE", ["Norway"], ["Chad", "Sudan"])],
+        ),
+        ("Chad rejected a truce with Sudan on Monday.", [("REJECT", ["Chad"], ["Sudan"])]),
+        ("Chad offered talks with Sudan on Monday.", [("AGREE", ["Chad"], ["Sudan"])]),
+    ],
+)
+def test_an_offered_or_refused_event_is_not_coded_as_held(body: str, expected: list[tuple[str, list, list]]):
+    assert [e[:3] for e in _events(_doc(body))] == expected
+
+
+def test_a_people_named_by_nationality_is_an_actor():
+    doc = _doc("Bosnian Croats said their fighters had completed a withdrawal from Mostar on Tuesday.")
+    people = next(e for e in doc.entities if e.name == "Bosnian Croats")
+    assert (people.type, people.actor.country) == ("NORP", "BIH")
+    assert [e[:2] for e in _events(doc)] == [("RETREAT", ["Bosnian Croats"])]
+
+
+def test_an_aid_agency_operating_somewhere_is_the_speaker_of_its_demand():
+    doc = _doc("The Red Cross operating in Yemen said Saudi forces must let food convoys pass on Monday.")
+    assert ("REQUEST", ["Red Cross"], ["Saudi forces"]) in [e[:3] for e in _events(doc)]

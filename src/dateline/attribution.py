@@ -134,6 +134,12 @@ def _is_gap(token: Token) -> bool:
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.tag_ in {"VBG", "VBN"}:
+                # "The Red Cross operating in Iraq said", parsed with the participle as the
+                # subject and the name as its own: the name is the subject.
+                inner = [g for g in child.children if g.dep_ == "nsubj" and g.i < child.i]
+                if inner:
+                    return inner[0]
             if not (child.is_punct or child.is_space):
                 return child
             # A closing quotation mark parsed as the subject, its apposition the speaker:

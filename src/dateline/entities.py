@@ -222,6 +222,8 @@ def _spacy_candidates(doc: Doc, text: str) -> list[Candidate]:
         if "(" in ent.text:  # "Intergovernmental Authority on Development (IGAD": two names
             end = ent.start_char + ent.text.index("(")
         start, end = _clean_span(text, ent.start_char, end)
+        if kind in {"ORG", "GPE"} and _titled_name(doc, ent):
+            kind = "PERSON"  # "Vice-President Moody Awori" tagged ORG, "President Bush" GPE
         if kind == "PERSON":
             start = _skip_titles(text, start, end)
         if end <= start:
@@ -234,6 +236,27 @@ def _spacy_candidates(doc: Doc, text: str) -> list[Candidate]:
             span_text = text[start:end]
         found.append(Candidate(start, end, kind, span_text, "spacy"))
     return _join_split_names(text, found)
+
+
+def _titled_name(doc: Doc, ent: Span) -> bool:
+    """An organisation or place the model found right after a person's title
+    ("Vice-President Moody Awori", "President Bush"): capitalised words that name no
+    organisation, country or capital are a person's name."""
+    words = [t.text for t in ent]
+    if ent.label_ == "GPE":
+        key = gz.norm(ent.text)
+        named = bool(gz.country_code(ent.text)) or key in gz.regions() or _is_city(ent.text, _CITY_POPULATION)
+    else:
+        known = org_sector(ent.text) is not None or _org_code(ent.text) != (None, None, None)
+        named = len(words) < 2 or known
+    return (
+        ent.start > 0
+        and doc[ent.start - 1].lower_ in _title_nouns()
+        and doc[ent.start - 1].text[:1].isupper()
+        and len(words) <= 4
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and not named
+    )
 
 
 def _extend_name(doc: Doc, i: int) -> int:
@@ -284,6 +307,20 @@ def _join_split_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     return joined
 
 
+def _people_of(name: str) -> str | None:
+    """The country of a people named by a nationality and a plural ("Bosnian Serbs" → BIH,
+    "Sri Lankan Tamils" → LKA), else None. A person's name never ends in a plural noun."""
+    words = name.split()
+    last = words[-1] if len(words) >= 2 else ""
+    if not (last[:1].isupper() and last.endswith("s") and last[-2:] not in {"ss", "us", "is"}):
+        return None
+    for n in (2, 1):
+        country = gz.demonym_country(" ".join(words[:n])) if len(words) > n else None
+        if country:
+            return country
+    return None
+
+
 def _retype(c: Candidate) -> Candidate:
     """Correct the model's type with the lexicons (countries, demonyms, IGOs, equipment)."""
     if c.source != "spacy":
@@ -294,6 +331,8 @@ def _retype(c: Candidate) -> Candidate:
         c.type = "GPE"
     elif gz.demonym_country(c.text) and c.type in {"NORP", "GPE", "PERSON", "ORG"}:
         c.type = "NORP"
+    elif c.type == "PERSON" and _people_of(c.text):
+        c.type = "NORP"  # "Bosnian Serbs", "Iraqi Kurds": a people, not a person
     elif gz.norm(c.text) in gz.igos() or c.text in known_actors():
         c.type = "ORG"
     return c
@@ -904,7 +943,7 @@ def _finish(doc: Doc, text: str, clusters: list[Cluster], article: Article) -> l
             if code[2] and code[0] in gz.countries():
                 name = gz.countries()[code[0]].name
         elif cl.type == "NORP":
-            code = (gz.demonym_country(name), None, None)
+            code = (gz.demonym_country(name) or _people_of(name), None, None)
         elif cl.type == "ORG":
             code = min((_org_code(m.text) for m in real), key=lambda c: (c[0] is None, c[1] is None))
             code = (code[0] or _possessive_country(text, real[0].start), code[1], code[2])
@@ -945,7 +984,7 @@ def _finish(doc: Doc, text: str, clusters: list[Cluster], article: Article) -> l
                 type="PERSON",
                 titles=["author"],
                 affiliation=article.publisher,
-                actor=Actor(country=None, sector="MED"),
+                actor=Actor(country=None, sector="JRN"),
                 role="author",
             )
         )

@@ -59,6 +59,8 @@ _SETTLEMENTS = {"city", "town", "village", "port", "region", "province", "distri
 _OTHER_CLAUSE = {"relcl", "ccomp", "advcl", "xcomp", "conj", "acl", "parataxis"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
 _POSSESSIVES = {"its", "their", "his", "her", "our"}
+# Actor sectors of armed forces (military, police, paramilitary).
+_ARMED = {"MIL", "COP", "PRM"}
 # "must", as a lower-case hash, for _unmarked_demands.
 _MUST = hashes(["must"])
 # "must still be ratified": an obligation is not yet an event.
@@ -78,8 +80,8 @@ _LIKELY = {"likely", "unlikely", "possible", "probable"}
 # police, international organisations, rebels holding ground.
 _AUTHORITIES = {"GOV", "MIL", "JUD", "LEG", "COP", "IGO", "REB"}
 # Sectors whose members' dealings among themselves are no political event: business,
-# media, education (a company's offer, a newspaper's, a university's).
-_NON_POLITICAL = {"BUS", "MED", "EDU"}
+# media (JRN), health (MED), education (a company's offer, a newspaper's, a university's).
+_NON_POLITICAL = {"BUS", "JRN", "MED", "EDU"}
 # Objects that make taking ("captured", "retook", "seized") a military gain of ground,
 # which CAMEO codes as fighting (192, occupy territory) and PLOVER as ASSAULT.
 _TERRITORY = {
@@ -284,6 +286,10 @@ THREAT_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # Events whose complement clause is their content, not a second event ("urged X to …",
 # "demanded that Y ease …", "threatened to …").
 ABOUT_ANOTHER = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
+# Nouns a name in apposition identifies ("the rebel group M23", "the party Ennahda").
+_NAMED_BODIES = {"group", "party", "movement", "organisation", "organization", "agency", "company"}
+# Verbs whose object event has not happened: offered, proposed, demanded, refused, threatened.
+_UNDONE = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 _PASSIVE = {"auxpass"}
 # Nouns for what someone issues or sends, whose participle clause says what its issuer
 # does ("issued a statement condemning …", "sent a letter urging …").
@@ -429,6 +435,17 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
             for child in head.children:
                 if child.dep_ == "poss":
                     here.extend(e for e in _entities([child], index, types) if e not in found + here)
+        if (
+            not here
+            and head.pos_ == "NOUN"
+            and (head.lower_ in group_heads() or head.lemma_ in _NAMED_BODIES)
+        ):
+            # "the newspaper Mwanga Leo", "the rebel group M23": the name in apposition
+            # (an organisation or person; "the capital Kabul" is a place).
+            for child in head.children:
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
+                    named = _entities([child], index, types)
+                    here.extend(e for e in named if e.type in {"ORG", "PERSON"} and e not in found + here)
         if not here and head.dep_ in {"nsubj", "nsubjpass", "pobj"} and head.pos_ in {"NOUN", "PROPN"}:
             # "Opposition groups in Zimbabwe", "thousands of Nigerians", "supporters of X":
             # a group named by where or whom it comes from.
@@ -769,6 +786,11 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
         return True
     if tok.dep_ == "dobj" and head.i in triggers and _halting(tok, triggers[tok.i][0]) is not None:
         return True  # "suspended talks with Iran": the suspension, not the talks
+    governing = triggers[head.i][0] if head.i in triggers else None
+    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and governing and governing.type in _UNDONE:
+        # "offered talks", "proposed a ceasefire", "rejected a truce": not yet held; but
+        # what an authority orders ("ordered patrols") is the event.
+        return "command" not in governing.flags
     return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
 
 
@@ -945,6 +967,18 @@ def _no_act(tok: Token, trig: Trigger, recipients: list[Entity]) -> bool:
         and not any(
             c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "dative", "nsubjpass", "advcl"} for c in children
         )
+    )
+
+
+def _own_forces(actors: list[Entity], recipients: list[Entity]) -> bool:
+    """Every recipient is an armed force of no other country than the actors' ("ordered
+    troops to the border", "ordered the army to strike"): what the force then does is
+    the event, coded where it is told."""
+    countries = {a.actor.country for a in actors}
+    return bool(recipients) and all(
+        r.actor.sector in _ARMED
+        and (r.actor.country is None or r.actor.country in countries or None in countries)
+        for r in recipients
     )
 
 
@@ -1159,6 +1193,8 @@ def code_events(
             continue  # "Switzerland beat Gibraltar 6-0": a game, not an attack
         if _no_act(tok, trig, recipients):
             continue
+        if "command" in trig.flags and _own_forces(actors, recipients):
+            continue  # "ordered the army to the border": a command, not a request
         if not any(_political(e, political_story) for e in actors + recipients):
             continue
         place = _finest_place(tok, place, index, geocoded)

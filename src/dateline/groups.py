@@ -129,6 +129,8 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     for tok in tokens_with(doc, _group_head_hashes(), "lower"):
         if not _is_head(tok) or index.at(tok) is not None:
             continue
+        if any(c.dep_ == "appos" and c.i > tok.i and index.at(c) is not None for c in tok.children):
+            continue  # "the newspaper Mwanga Leo": the name that follows is the actor
         if any(start <= tok.idx < end for start, end in quoted):
             continue
         coded = _sector(tok)
