@@ -562,3 +562,30 @@ def test_a_people_named_by_nationality_is_an_actor():
 def test_an_aid_agency_operating_somewhere_is_the_speaker_of_its_demand():
     doc = _doc("The Red Cross operating in Yemen said Saudi forces must let food convoys pass on Monday.")
     assert ("REQUEST", ["Red Cross"], ["Saudi forces"]) in [e[:3] for e in _events(doc)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # courts, judges, prosecutors, ministries and embassies are actors of their country
+        (
+            "A Nairobi court sentenced the activist Wanjiru Kamau to two years in prison on Monday.",
+            ("COERCE", ["Nairobi court"], ["Wanjiru Kamau"]),
+        ),
+        # what is arrested, shelled or invaded "of" someone is done to them; whoever
+        # ordered it did it
+        (
+            "A judge in Mombasa ordered the arrest of five Kenyan activists on Monday.",
+            ("COERCE", ["judge"], ["Kenyan activists"]),
+        ),
+        # the accused of "alleged that …" is the content's subject
+        ("Turkey alleged on Monday that Greece had armed the militants.", ("ACCUSE", ["Turkey"], ["Greece"])),
+    ],
+)
+def test_legal_actors_and_their_targets(body: str, expected: tuple[str, list[str], list[str]]):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested():
+    doc = _doc("Police announced Wanjiru Kamau's arrest in Nairobi on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("COERCE", ["police"], ["Wanjiru Kamau"])]

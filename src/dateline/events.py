@@ -570,7 +570,10 @@ def _arguments(
     trigger: Token, trig: Trigger, index: EntityIndex, nobody: Entity | None
 ) -> tuple[list[Entity], list[Entity], str | None, bool]:
     if trigger.pos_ != "VERB":
-        return _nominal_arguments(trigger, index)
+        conflict = trig.type in {"COERCE", "ASSAULT"}
+        return _nominal_arguments(
+            trigger, index, done_to=conflict, kept=conflict and trig.mode in {"arrest", "deport"}
+        )
     agent_toks, patient_toks, own = _subject(trigger)
     actors = _entities(agent_toks, index, ACTOR_TYPES)
     recipients = _entities(patient_toks, index, ACTOR_TYPES)
@@ -605,6 +608,11 @@ def _arguments(
         # content names whom it is about.
         for content in (c for c in trigger.children if c.dep_ == "xcomp"):
             toks = _recipient_preps(content, trig) + [c for c in content.children if c.dep_ == "dobj"]
+            recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors + recipients)
+    if not recipients and trig.type == "ACCUSE":
+        # "alleged that Greece violated its airspace": the accused is the content's subject.
+        for content in (c for c in trigger.children if c.dep_ == "ccomp"):
+            toks = [t for c in content.children if c.dep_ in {"nsubj", "nsubjpass"} for t in _expand(c)]
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors + recipients)
     if place is None:
         place = _place_below(trigger, index)
@@ -650,17 +658,22 @@ def _unattributed(
 
 
 def _nominal_arguments(
-    noun: Token, index: EntityIndex, topic: bool = True
+    noun: Token, index: EntityIndex, topic: bool = True, done_to: bool = False, kept: bool = False
 ) -> tuple[list[Entity], list[Entity], str | None, bool]:
     """ "the summit between X and Y", "trilateral military drills between A, B and C":
     participants are all actors (PLOVER's reciprocal convention). With `topic`, a noun
     named only by premodifiers that is the object or subject of another trigger is that
-    event's topic and gets no actors."""
+    event's topic and gets no actors. With `done_to` (force and coercion), "of" names
+    whom it is done to ("the arrest of two journalists", "the shelling of Kharkiv"); with
+    `kept` (arrests, detentions, deportations), so does the possessor ("Assange's arrest")."""
     actors: list[Entity] = []
     recipients: list[Entity] = []
     place: str | None = None
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"between", "among", "of", "by", "with"}:
+        if done_to and child.dep_ == "prep" and child.lower_ == "of":
+            toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
+            recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in recipients)
+        elif child.dep_ == "prep" and child.lower_ in {"between", "among", "of", "by", "with"}:
             toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
             actors.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors)
             if child.lower_ == "of" and not _entities(toks, index, ACTOR_TYPES):
@@ -675,12 +688,16 @@ def _nominal_arguments(
             found = _entities([o for o in child.children if o.dep_ == "pobj"], index, PLACE_TYPES)
             place = place or (found[0].id if found else None)
     own = True
+    if kept:
+        # "Assange's arrest", "the journalist's detention": the possessor is held.
+        held = [t for child in noun.lefts if child.dep_ == "poss" for t in child.subtree]
+        recipients.extend(e for e in _entities(held, index, ACTOR_TYPES) if e not in recipients)
     if not actors:
         # "the North Korea-Russia summit": the participants premodify the noun.
         lefts = [
             t
             for child in noun.lefts
-            if child.dep_ in {"compound", "nmod", "amod", "poss"}
+            if child.dep_ in {"compound", "nmod", "amod", "poss"} and not (kept and child.dep_ == "poss")
             for t in child.subtree
         ]
         actors = _entities(lefts, index, ACTOR_TYPES)
