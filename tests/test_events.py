@@ -485,6 +485,12 @@ def test_going_on_strike_is_a_protest_even_for_a_nationality():
         "Kenyan opposition leader Raila Otieno pleaded guilty to the charges on Monday.",
         "The Kenyan foreign ministry declined to comment on the report.",
         "Kenyan President William Ruto asked again.",
+        # measures, questions, prospects and showing
+        "Kenya's Nairobi index declined 0.4% on Monday while Uganda's fell 0.2%.",
+        "Shares of the Kenyan carrier hit a record high in Nairobi on Monday.",
+        "Kenyan President William Ruto smiled when asked about the election on Monday.",
+        "Kenya's new rail deals with Uganda promise to be cheaper than road freight.",
+        "Kenya's resolve, as demonstrated by its new budget, impressed Uganda.",
     ],
 )
 def test_requests_and_refusals_that_are_something_else(body: str):

@@ -966,13 +966,26 @@ _SPEAKING = {
 
 
 def _no_act(tok: Token, trig: Trigger, recipients: list[Entity]) -> bool:
-    """Verbs of requesting and refusing used for something else: "pleaded guilty" (a plea
-    in court), "declined to comment" (silence), and a bare "asked" that names neither
-    whom nor what ("Aderholt asked again")."""
+    """Trigger verbs used for something else: "pleaded guilty" (a plea in court),
+    "declined to comment" (silence), a bare "asked" that names neither whom nor what
+    ("Aderholt asked again"), a question ("when asked about the fight"), a measure ("hit a
+    maximum of 44 dBa", "the index declined 0.3%"), a prospect ("deals promise to be
+    better") and a demonstration that shows something ("as demonstrated by his departure")."""
     if tok.pos_ != "VERB":
         return False
     children = list(tok.children)
     if trig.type == "REQUEST" and any(c.lower_ in {"guilty", "innocent"} for c in children):
+        return True
+    if any(c.dep_ in {"dobj", "npadvmod", "attr"} and _quantity(c) for c in children):
+        return True
+    lemma = tok.lemma_.lower()
+    if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in children):
+        return True
+    if lemma == "promise" and any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in children):
+        return True
+    if lemma == "demonstrate" and (
+        _passive(tok) or any(c.dep_ in {"dobj", "ccomp", "agent"} for c in children)
+    ):
         return True
     if tok.lemma_.lower() == "decline" and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in _SPEAKING for c in children
@@ -997,6 +1010,15 @@ def _own_forces(actors: list[Entity], recipients: list[Entity]) -> bool:
         and (r.actor.country is None or r.actor.country in countries or None in countries)
         for r in recipients
     )
+
+
+# Nouns of measure: an object that is one makes "hit", "decline" or "reach" a figure.
+_MEASURE_NOUNS = {"%", "percent", "point", "maximum", "minimum", "record", "high", "low", "level", "peak"}
+
+
+def _quantity(tok: Token) -> bool:
+    """A number or a measure ("0.3%", "a maximum of 44 dBa", "a record high")."""
+    return tok.like_num or tok.pos_ == "NUM" or tok.lemma_.lower() in _MEASURE_NOUNS
 
 
 def _gone_on(tok: Token) -> bool:
