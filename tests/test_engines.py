@@ -262,3 +262,21 @@ def test_a_worker_killed_from_outside_mid_run_loses_nothing(corpus, tmp_path, mo
     thread.join()
     assert killed, "no worker was seen at work"
     assert [d.to_dict() for d in docs] == [d.to_dict() for d in documents([corpus], settings)]
+
+
+def test_a_worker_killed_while_starting_is_replaced(tmp_path, monkeypatch):
+    # The first worker is killed before it reports (as the out-of-memory killer would while
+    # the model loads): another takes its place and every input is stored.
+    monkeypatch.setattr(engines, "_TEST_START_DEATHS", 1)
+    for number, text in enumerate([PAIR, LONGER, PAIR + " Both spoke."]):
+        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
+    [docs] = _in_thread(lambda: list(documents([tmp_path], Settings(batch_size=1), processes=2)), timeout=120)
+    assert sorted(d.id for d in docs) == sorted(d.id for d in documents([tmp_path], Settings()))
+
+
+def test_workers_that_keep_dying_while_starting_end_the_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(engines, "_TEST_START_DEATHS", 100)
+    (tmp_path / "ok.txt").write_text(PAIR, encoding="utf-8")
+    [outcome] = _in_thread(lambda: list(documents([tmp_path], processes=2)), timeout=120)
+    assert isinstance(outcome, ConfigError) and "died while starting" in str(outcome)
+    assert "SIGKILL" in str(outcome)

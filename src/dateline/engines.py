@@ -49,6 +49,12 @@ Outcome = Document | tuple[str, str]
 # SIGKILL, as the out-of-memory killer would. None (always, outside tests) disables it; it
 # is passed to workers as an argument, so no article and no setting can turn it on.
 _TEST_KILL_MARKER: str | None = None
+# Tests only: the first this many workers a pool starts SIGKILL themselves before they
+# report, as one killed by the out-of-memory killer while loading the model would.
+_TEST_START_DEATHS = 0
+# Workers that may be killed while starting (not failing to load: that ends the run at
+# once, with the reason) before the run gives up: memory is tightest while models load.
+_START_RETRIES = 3
 # Chunks sent to a worker before it has answered the first: one being worked on, one
 # waiting, so a worker never idles while the writer stores the previous chunk.
 _CHUNKS_PER_WORKER = 2
@@ -88,9 +94,13 @@ def work_chunk(chunk: list[RawInput], settings: Settings, kill_marker: str | Non
     return outcomes
 
 
-def _serve(conn: Connection, settings: Settings, kill_marker: str | None) -> None:
+def _serve(conn: Connection, settings: Settings, kill_marker: str | None, die_at_start: bool = False) -> None:
     """A worker: say whether it could start, then answer (key, chunk) with (key, outcomes)
     until it receives None or its parent goes away."""
+    if die_at_start:
+        import os
+
+        os.kill(os.getpid(), signal.SIGKILL)
     failure = start_worker(settings)
     conn.send(failure)
     if failure is not None:
@@ -200,12 +210,16 @@ class _Pool:
         self.drawn = 0  # chunks read from the inputs
         self.done = 0  # chunks yielded
         self.exhausted = False
+        self.spawned = 0
+        self.start_deaths = 0  # workers killed before they were ready
         for _ in range(processes):
             self._spawn()
 
     def _spawn(self) -> None:
         parent, child = self.ctx.Pipe()
-        process = self.ctx.Process(target=_serve, args=(child, self.settings, _TEST_KILL_MARKER), daemon=True)
+        args = (child, self.settings, _TEST_KILL_MARKER, self.spawned < _TEST_START_DEATHS)
+        self.spawned += 1
+        process = self.ctx.Process(target=_serve, args=args, daemon=True)
         process.start()
         child.close()
         self.workers.append(_Worker(process, parent))
@@ -289,7 +303,13 @@ class _Pool:
         self.workers.remove(worker)
         why = _death(worker.process.exitcode)
         if not worker.ready:
-            raise ConfigError(f"a worker process could not start: it died ({why})")
+            self.start_deaths += 1
+            if self.start_deaths > _START_RETRIES:
+                raise ConfigError(
+                    f"a worker process could not start: {self.start_deaths} died while starting ({why})"
+                )
+            self._spawn()  # it held no work; another takes its place
+            return
         tasks = list(worker.tasks)
         if tasks:
             number, single = tasks[0]
