@@ -595,3 +595,15 @@ def test_legal_actors_and_their_targets(body: str, expected: tuple[str, list[str
 def test_the_possessor_of_an_arrest_is_the_one_arrested():
     doc = _doc("Police announced Wanjiru Kamau's arrest in Nairobi on Monday.")
     assert [e[:3] for e in _events(doc)] == [("COERCE", ["police"], ["Wanjiru Kamau"])]
+
+
+def test_people_of_unstated_role_are_actors_only_in_a_paragraph_that_names_an_office():
+    doc = _doc(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday. "
+        "Wanjiku Otieno accused Peter Kamau of lying about the talks.\n\n"
+        "Later, at a football match, Mary Achieng accused John Mwangi of cheating."
+    )
+    assert [e[:3] for e in _events(doc)] == [
+        ("CONSULT", ["William Ruto", "Yoweri Museveni"], []),
+        ("ACCUSE", ["Wanjiku Otieno"], ["Peter Kamau"]),
+    ]

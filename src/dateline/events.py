@@ -24,7 +24,7 @@ from .datetimes import to_date
 from .groups import group_heads
 from .lexicon import lines, rows
 from .models import Actor, Article, Entity, Event, EventDate, Evidence, Place, TimeExpression
-from .nlp import hashes, tokens_with
+from .nlp import hashes, text_of, tokens_with
 from .registry import register
 
 QUAD = {
@@ -922,18 +922,30 @@ def _grants(actors: list[Entity]) -> bool:
     return all(a.type == "GPE" or a.actor.sector in _AUTHORITIES for a in actors)
 
 
-def _political(entity: Entity, political_story: bool) -> bool:
+def _political(entity: Entity, political_here: bool) -> bool:
     """Whether an entity can be a political actor in PLOVER's sense: a state, a
     nationality, an unnamed group (police, rebels, protesters), an international
     organisation, a person or organisation whose sector is a political one (government,
-    military, courts, parties, rebels, unions, churches, NGOs …), or — in a story where
-    a named person or organisation holds such an office, or an international organisation
-    is named — a person or organisation whose role the text does not say. A company, a
-    product, or a person named with no role in a story where no one holds office ("Amazon
-    is offering …", "Garrett hit Rudolph") is not."""
+    military, courts, parties, rebels, unions, churches, NGOs …), or — in a paragraph
+    where a named person or organisation holds such an office, or an international
+    organisation is named — a person or organisation whose role the text does not say. A
+    company, a product, or a person named with no role in a paragraph where no one holds
+    office ("Amazon is offering …", "Garrett hit Rudolph") is not."""
     if entity.type in {"GPE", "NORP", "GROUP"} or _holds_office(entity):
         return True
-    return political_story and entity.actor.sector is None and entity.type in {"PERSON", "ORG"}
+    return political_here and entity.actor.sector is None and entity.type in {"PERSON", "ORG"}
+
+
+def _office_paragraphs(entities: list[Entity], text: str) -> list[tuple[int, int]]:
+    """The paragraphs (character spans) that name someone holding office: where a person
+    or organisation of unstated role may be a political actor. A story's politics do not
+    reach its paragraphs about a company's deal or a player's move."""
+    starts = [m.start for e in entities if e.type != "GROUP" and _holds_office(e) for m in e.mentions]
+    return [
+        (p.start(), p.end())
+        for p in re.finditer(r"[^\n]+", text)
+        if any(p.start() <= s < p.end() for s in starts)
+    ]
 
 
 def _holds_office(entity: Entity) -> bool:
@@ -1193,7 +1205,7 @@ def code_events(
     index = EntityIndex(entities)
     geocoded = {p.entity: p for p in places or []}
     nobody = unidentified_actor(entities) if unattributed else None
-    political_story = any(_holds_office(e) for e in entities if e.type != "GROUP")
+    offices = _office_paragraphs(entities, text_of(doc))
 
     candidates = tokens_with(doc, _head_hashes())
     triggers = {tok.i: found for tok in candidates if (found := _trigger(tok)) is not None}
@@ -1234,7 +1246,8 @@ def code_events(
             continue
         if "command" in trig.flags and _own_forces(actors, recipients):
             continue  # "ordered the army to the border": a command, not a request
-        if not any(_political(e, political_story) for e in actors + recipients):
+        political_here = any(start <= tok.idx < end for start, end in offices)
+        if not any(_political(e, political_here) for e in actors + recipients):
             continue
         place = _finest_place(tok, place, index, geocoded)
         if "self" in trig.flags and not _self_threat(tok, actors, index):
