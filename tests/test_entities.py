@@ -135,3 +135,13 @@ def test_news_media_are_sector_jrn_as_plover_codes_them():
 
     doc = dateline.process("Wire\n\nXinhua reported the launch, citing a reporter.", format="text")
     assert entity_by_name(doc, "Xinhua").actor.sector == "JRN"
+
+
+def test_a_ministry_title_joined_by_and_is_the_persons_title():
+    from tests.conftest import entity_by_name
+
+    doc = dateline.process(
+        "Wire\n\nMinister of Water and Sanitation Peter Kamau visited Mombasa on Monday.", format="text"
+    )
+    person = entity_by_name(doc, "Peter Kamau")
+    assert person.titles == ["Minister of Water and Sanitation"] and person.actor.sector == "GOV"

@@ -417,7 +417,8 @@ def _tokens_for(doc: Doc, c: Candidate) -> Span | None:
 
 def _premodifier_title(doc: Doc, span: Span) -> tuple[str | None, int]:
     """The title phrase right before a name ("Russian Defense Minister" Sergei Shoigu,
-    "Chief of Staff Lt. Gen." Herzi Halevi, "Deputy Prime Minister and Defense Minister")."""
+    "Chief of Staff Lt. Gen." Herzi Halevi, "Deputy Prime Minister and Defense Minister",
+    "Minister of Oceans and Fisheries")."""
     i = span.start - 1
     words: list[Token] = []
     while i >= 0 and i >= span.sent.start:
@@ -429,9 +430,7 @@ def _premodifier_title(doc: Doc, span: Span) -> tuple[str | None, int]:
             and words
             and words[0].text[:1].isupper()
             and i > span.sent.start
-            and (
-                doc[i - 1].lower_ in _title_nouns() or (tok.lower_ == "of" and doc[i - 1].text[:1].isupper())
-            )
+            and (doc[i - 1].lower_ in _title_nouns() or doc[i - 1].text[:1].isupper())
         )
         if tok.pos_ in {"DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "NUM"} and not joins_titles:
             break
