@@ -607,3 +607,8 @@ def test_people_of_unstated_role_are_actors_only_in_a_paragraph_that_names_an_of
         ("CONSULT", ["William Ruto", "Yoweri Museveni"], []),
         ("ACCUSE", ["Wanjiku Otieno"], ["Peter Kamau"]),
     ]
+
+
+def test_a_meeting_that_was_called_off_is_negated():
+    doc = _doc("A summit between Kenya and Uganda that was postponed last week drew criticism in Nairobi.")
+    assert _events(doc) == [("CONSULT", ["Kenya", "Uganda"], [], "negated")]

@@ -177,6 +177,18 @@ def _halting(noun: Token, trig: Trigger) -> str | None:
     return next((table[f"{lemma} {p}"] for p in particles if f"{lemma} {p}" in table), table.get(lemma))
 
 
+# Verbs that say a planned event did not take place ("a meeting that was canceled").
+_CALLED_OFF = {"cancel", "postpone", "scrap", "delay", "abandon"}
+
+
+def _called_off(noun: Token) -> bool:
+    """A nominal event whose own clause says it was called off ("a meeting between Trump
+    and Xi that was canceled", "the summit, postponed in May, …"): not held, `negated`."""
+    return noun.pos_ != "VERB" and any(
+        c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in _CALLED_OFF for c in noun.children
+    )
+
+
 @cache
 def light_verbs() -> frozenset[str]:
     return frozenset(lines("light_verbs.txt"))
@@ -1252,7 +1264,7 @@ def code_events(
         place = _finest_place(tok, place, index, geocoded)
         if "self" in trig.flags and not _self_threat(tok, actors, index):
             continue
-        modality = _modality(tok)
+        modality = "negated" if _called_off(tok) else _modality(tok)
         refused = any(c.dep_ == "neg" for c in tok.children) or (
             tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "fail"}
         )
