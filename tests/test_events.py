@@ -612,3 +612,26 @@ def test_people_of_unstated_role_are_actors_only_in_a_paragraph_that_names_an_of
 def test_a_meeting_that_was_called_off_is_negated():
     doc = _doc("A summit between Kenya and Uganda that was postponed last week drew criticism in Nairobi.")
     assert _events(doc) == [("CONSULT", ["Kenya", "Uganda"], [], "negated")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Kenya thanked Japan for its aid on Monday.", ("SUPPORT", ["Kenya"], ["Japan"])),
+        (
+            "The African Union assisted Somalia with food deliveries on Monday.",
+            ("AID", ["African Union"], ["Somalia"]),
+        ),
+        (
+            "Ethiopian jets destroyed Tigrayan positions near Mekelle on Monday.",
+            ("ASSAULT", ["Ethiopian"], ["Tigrayan"]),
+        ),
+        ("Sudanese troops besieged El Fasher on Monday.", ("COERCE", ["Sudanese troops"], [])),
+    ],
+)
+def test_issue_5f_lexicon_rows(body: str, expected: tuple[str, list[str], list[str]]):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_destroying_something_of_no_one_named_is_no_attack():
+    assert _events(_doc("Workers destroyed the old bridge in Mombasa on Monday.")) == []
