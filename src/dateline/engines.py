@@ -303,11 +303,12 @@ class _Pool:
         self.workers.remove(worker)
         why = _death(worker.process.exitcode)
         if not worker.ready:
+            # Killed by a signal (the out-of-memory killer) it may start next time; an exit
+            # of its own (an import that fails) it will not.
             self.start_deaths += 1
-            if self.start_deaths > _START_RETRIES:
-                raise ConfigError(
-                    f"a worker process could not start: {self.start_deaths} died while starting ({why})"
-                )
+            if (worker.process.exitcode or 0) >= 0 or self.start_deaths > _START_RETRIES:
+                deaths = "it" if self.start_deaths == 1 else f"{self.start_deaths} in a row"
+                raise ConfigError(f"a worker process could not start: {deaths} died while starting ({why})")
             self._spawn()  # it held no work; another takes its place
             return
         tasks = list(worker.tasks)
