@@ -635,3 +635,11 @@ def test_issue_5f_lexicon_rows(body: str, expected: tuple[str, list[str], list[s
 
 def test_destroying_something_of_no_one_named_is_no_attack():
     assert _events(_doc("Workers destroyed the old bridge in Mombasa on Monday.")) == []
+
+
+def test_a_city_is_no_political_party_to_a_companys_offer():
+    assert _events(_doc("Kenya Airways offered to fly the injured dog to Mombasa on Monday.")) == []
+    # a country is
+    assert [
+        e[0] for e in _events(_doc("Kenya Airways offered to fly the injured dog to Uganda on Monday."))
+    ] == ["AGREE"]

@@ -948,6 +948,18 @@ def _political(entity: Entity, political_here: bool) -> bool:
     return political_here and entity.actor.sector is None and entity.type in {"PERSON", "ORG"}
 
 
+def _town_of(entity: Entity, actors: list[Entity]) -> bool:
+    """A town or city that is only where a company or a private person acts ("American
+    Airlines offered to fly the cat to Portland"): in cooperation, no political participant
+    by itself (an attack on a city by anyone still is)."""
+    return (
+        entity not in actors
+        and entity.type == "GPE"
+        and not (entity.kb_id or "").startswith("iso3166:")
+        and all(a.type in {"ORG", "PERSON"} and not _holds_office(a) for a in actors)
+    )
+
+
 def _office_paragraphs(entities: list[Entity], text: str) -> list[tuple[int, int]]:
     """The paragraphs (character spans) that name someone holding office: where a person
     or organisation of unstated role may be a political actor. A story's politics do not
@@ -1259,7 +1271,8 @@ def code_events(
         if "command" in trig.flags and _own_forces(actors, recipients):
             continue  # "ordered the army to the border": a command, not a request
         political_here = any(start <= tok.idx < end for start, end in offices)
-        if not any(_political(e, political_here) for e in actors + recipients):
+        parties = [e for e in actors + recipients if not (QUAD[trig.type] <= 2 and _town_of(e, actors))]
+        if not any(_political(e, political_here) for e in parties):
             continue
         place = _finest_place(tok, place, index, geocoded)
         if "self" in trig.flags and not _self_threat(tok, actors, index):
