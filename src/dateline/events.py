@@ -682,21 +682,21 @@ def _nominal_arguments(
     recipients: list[Entity] = []
     place: str | None = None
     for child in noun.children:
-        if done_to and child.dep_ == "prep" and child.lower_ == "of":
-            toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
+        if child.dep_ != "prep":
+            continue
+        toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
+        if done_to and child.lower_ == "of":
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in recipients)
-        elif child.dep_ == "prep" and child.lower_ in {"between", "among", "of", "by", "with"}:
-            toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
+        elif child.lower_ in {"between", "among", "of", "by", "with"}:
             actors.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors)
             if child.lower_ == "of" and not _entities(toks, index, ACTOR_TYPES):
                 # "a suspension of air links with Serbia": the other side of what is
                 # suspended is the recipient.
                 inner = [t for tok in toks for t in _prep_objects(tok, {"with", "to", "against", "on"})]
                 recipients.extend(e for e in _entities(inner, index, ACTOR_TYPES) if e not in recipients)
-        elif child.dep_ == "prep" and child.lower_ in {"on", "against"}:
-            toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
+        elif child.lower_ in {"on", "against"}:
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in recipients)
-        elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+        elif child.lower_ in PLACE_PREPS:
             found = _entities([o for o in child.children if o.dep_ == "pobj"], index, PLACE_TYPES)
             place = place or (found[0].id if found else None)
     own = True
@@ -764,6 +764,7 @@ def _negated(tok: Token) -> bool:
         any(c.dep_ == "neg" for c in children)
         or no_object
         or (tok.head.lemma_.lower() in {"refuse", "deny", "fail"} and tok.dep_ == "xcomp")
+        or _called_off(tok)
     )
 
 
@@ -1023,9 +1024,7 @@ def _no_act(tok: Token, trig: Trigger, recipients: list[Entity]) -> bool:
         _passive(tok) or any(c.dep_ in {"dobj", "ccomp", "agent"} for c in children)
     ):
         return True
-    if tok.lemma_.lower() == "decline" and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in _SPEAKING for c in children
-    ):
+    if lemma == "decline" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _SPEAKING for c in children):
         return True
     return (
         trig.type == "REQUEST"
@@ -1277,7 +1276,7 @@ def code_events(
         place = _finest_place(tok, place, index, geocoded)
         if "self" in trig.flags and not _self_threat(tok, actors, index):
             continue
-        modality = "negated" if _called_off(tok) else _modality(tok)
+        modality = _modality(tok)
         refused = any(c.dep_ == "neg" for c in tok.children) or (
             tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "fail"}
         )
