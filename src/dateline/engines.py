@@ -18,6 +18,7 @@ naming it and the signal); the other inputs, and what was already stored, are ke
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import signal
 import sys
@@ -76,14 +77,17 @@ def start_worker(settings: Settings) -> str | None:
     return None
 
 
+def _die_as_if_out_of_memory() -> None:
+    """Tests only: end this worker with SIGKILL, as the out-of-memory killer would."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
 def work_chunk(chunk: list[RawInput], settings: Settings, kill_marker: str | None = None) -> list[Outcome]:
     """A worker's outcomes for a chunk of inputs, in order, through `nlp.pipe`."""
     from .pipeline import process_many
 
     if kill_marker is not None and any(kill_marker in raw.text for raw in chunk):
-        import os
-
-        os.kill(os.getpid(), signal.SIGKILL)
+        _die_as_if_out_of_memory()
     outcomes: list[Outcome] = []
     for raw, result in process_many(chunk, settings):
         if isinstance(result, Document):
@@ -98,9 +102,7 @@ def _serve(conn: Connection, settings: Settings, kill_marker: str | None, die_at
     """A worker: say whether it could start, then answer (key, chunk) with (key, outcomes)
     until it receives None or its parent goes away."""
     if die_at_start:
-        import os
-
-        os.kill(os.getpid(), signal.SIGKILL)
+        _die_as_if_out_of_memory()
     failure = start_worker(settings)
     conn.send(failure)
     if failure is not None:

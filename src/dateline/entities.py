@@ -243,20 +243,19 @@ def _titled_name(doc: Doc, ent: Span) -> bool:
     ("Vice-President Moody Awori", "President Bush"): capitalised words that name no
     organisation, country or capital are a person's name."""
     words = [t.text for t in ent]
-    if ent.label_ == "GPE":
-        key = gz.norm(ent.text)
-        named = bool(gz.country_code(ent.text)) or key in gz.regions() or _is_city(ent.text, _CITY_POPULATION)
-    else:
-        known = org_sector(ent.text) is not None or _org_code(ent.text) != (None, None, None)
-        named = len(words) < 2 or known
-    return (
-        ent.start > 0
-        and doc[ent.start - 1].lower_ in _title_nouns()
-        and doc[ent.start - 1].text[:1].isupper()
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if not (
+        before is not None
+        and before.lower_ in _title_nouns()
+        and before.text[:1].isupper()
         and len(words) <= 4
         and all(w[:1].isupper() and w.isalpha() for w in words)
-        and not named
-    )
+    ):
+        return False  # the common case, decided before any lexicon lookup
+    if ent.label_ == "GPE":
+        key = gz.norm(ent.text)
+        return not (gz.country_code(ent.text) or key in gz.regions() or _is_city(ent.text, _CITY_POPULATION))
+    return len(words) >= 2 and org_sector(ent.text) is None and _org_code(ent.text) == (None, None, None)
 
 
 def _extend_name(doc: Doc, i: int) -> int:
