@@ -56,6 +56,17 @@ def test_corpus_generator_writes_distinct_articles_of_the_asked_length(tmp_path)
     assert all(580 <= len(t.split()) <= 760 for t in texts)
 
 
+def test_the_last_inputs_go_out_in_shrinking_shares_so_workers_finish_together():
+    feed = engines._Feed(iter(range(150)), batch_size=32, workers=2)  # type: ignore[arg-type]
+    chunks = list(iter(feed.chunk, []))
+    # Whole chunks while more than one per worker is left, then half of what is left each
+    # time: no worker is handed a full chunk when the others are about to run dry.
+    assert [len(c) for c in chunks] == [32, 32, 32, 27, 14, 7, 3, 2, 1]
+    assert [i for c in chunks for i in c] == list(range(150))
+    assert [len(c) for c in iter(engines._Feed(iter(range(64)), 32, 2).chunk, [])] == [32, 16, 8, 4, 2, 1, 1]
+    assert list(iter(engines._Feed(iter(()), 32, 2).chunk, [])) == []
+
+
 @pytest.mark.slow
 def test_process_pool_gives_the_same_documents_as_one_process(corpus, tmp_path):
     settings = Settings(batch_size=2)

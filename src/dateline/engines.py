@@ -59,6 +59,10 @@ _START_RETRIES = 3
 # Chunks sent to a worker before it has answered the first: one being worked on, one
 # waiting, so a worker never idles while the writer stores the previous chunk.
 _CHUNKS_PER_WORKER = 2
+# Chunks drawn but not yet written, per worker: results wait in order for the writer, and
+# one slow chunk must not stop the others from being given new work (each waiting chunk is
+# about a megabyte of documents).
+_UNWRITTEN_PER_WORKER = 4
 
 
 def settled(outcome: Outcome) -> Document | InputError:
@@ -189,6 +193,34 @@ class _Chunk:
     left: int  # inputs not yet answered
 
 
+class _Feed:
+    """Chunks of the inputs, in order: `batch_size` inputs while more than one chunk per
+    worker is left, then a worker's share of what is left (guided self-scheduling).
+
+    With whole chunks to the end, one worker can spend seconds on a last chunk while the
+    others have nothing left to do; shares that halve down to single inputs let the
+    workers finish together. Reading one chunk per worker ahead tells when the end is near.
+    """
+
+    def __init__(self, inputs: Iterator[RawInput], batch_size: int, workers: int) -> None:
+        self.inputs = inputs
+        self.batch_size = max(1, batch_size)
+        self.workers = max(1, workers)
+        self.ahead: deque[RawInput] = deque()  # read but not yet in a chunk
+        self.ended = False  # the inputs hold nothing beyond `ahead`
+
+    def chunk(self) -> list[RawInput]:
+        """The next chunk; empty when every input has been given out."""
+        wanted = self.batch_size * self.workers
+        if not self.ended and len(self.ahead) < wanted:
+            self.ahead.extend(islice(self.inputs, wanted - len(self.ahead)))
+            self.ended = len(self.ahead) < wanted
+        size = self.batch_size
+        if self.ended:
+            size = min(size, -(-len(self.ahead) // self.workers))
+        return [self.ahead.popleft() for _ in range(min(size, len(self.ahead)))]
+
+
 @dataclass
 class _Worker:
     process: Any
@@ -208,7 +240,7 @@ class _Pool:
         self.chunks: dict[int, _Chunk] = {}
         self.retry: deque[tuple[int, int]] = deque()  # single inputs of lost chunks
         self.finished = False
-        self.inputs: Iterator[RawInput] = iter(())
+        self.feed = _Feed(iter(()), settings.batch_size, processes)
         self.drawn = 0  # chunks read from the inputs
         self.done = 0  # chunks yielded
         self.exhausted = False
@@ -227,20 +259,26 @@ class _Pool:
         self.workers.append(_Worker(process, parent))
 
     def map(self, inputs: Iterator[RawInput]) -> Iterator[tuple[RawInput, Document | DatelineError]]:
-        self.inputs = inputs
+        self.feed = _Feed(inputs, self.settings.batch_size, self.processes)
         while True:
-            # Breadth first: every idle worker gets a chunk before any gets a second.
-            for depth in range(1, _CHUNKS_PER_WORKER + 1):
+            # Breadth first: every idle worker gets a chunk before any gets a second. Near
+            # the end (the last, shrinking chunks) only an idle worker gets one, so that no
+            # chunk waits behind another while a worker that could take it has none.
+            for depth in range(1, 2 if self.feed.ended else _CHUNKS_PER_WORKER + 1):
                 for worker in self.workers:
                     task = self._next_task() if worker.ready and len(worker.tasks) < depth else None
                     if task is not None:
                         self._send(worker, task)
-            while self.done in self.chunks and self.chunks[self.done].left == 0:
-                finished = self.chunks.pop(self.done)
-                self.done += 1
-                for raw, outcome in zip(finished.inputs, finished.outcomes, strict=True):
-                    assert outcome is not None
-                    yield raw, outcome
+            if self.done in self.chunks and self.chunks[self.done].left == 0:
+                while self.done in self.chunks and self.chunks[self.done].left == 0:
+                    finished = self.chunks.pop(self.done)
+                    self.done += 1
+                    for raw, outcome in zip(finished.inputs, finished.outcomes, strict=True):
+                        assert outcome is not None
+                        yield raw, outcome
+                # Writing them made room for more chunks: send those before waiting, or a
+                # worker that finished out of turn idles until another one answers.
+                continue
             if self.exhausted and self.done == self.drawn:
                 self.finished = True
                 return
@@ -248,12 +286,12 @@ class _Pool:
 
     def _next_task(self) -> tuple[int, int] | None:
         """An input of a lost chunk to run again, else the next chunk of input if fewer
-        than two per worker wait to be written, else None."""
+        than four per worker wait to be written, else None."""
         if self.retry:
             return self.retry.popleft()
-        if self.exhausted or self.drawn - self.done >= _CHUNKS_PER_WORKER * self.processes:
+        if self.exhausted or self.drawn - self.done >= _UNWRITTEN_PER_WORKER * self.processes:
             return None
-        chunk = list(islice(self.inputs, self.settings.batch_size))
+        chunk = self.feed.chunk()
         if not chunk:
             self.exhausted = True
             return None

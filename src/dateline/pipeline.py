@@ -76,7 +76,10 @@ def _warm_up(settings: Settings) -> None:
     started again (and interrupted again) by every document after it.
     """
     nlp = load(settings.model)
-    html = f"<html><body><article><p>{_WARM_BODY}</p></article></body></html>"
+    # Long enough (over 100 words) for extraction's fast path alone: the fallbacks a page
+    # rarely needs load their stop lists on first use, not in every start-up.
+    paragraphs = "".join(f"<p>{_WARM_BODY}</p>" for _ in range(10))
+    html = f"<html><body><article>{paragraphs}</article></body></html>"
     for raw in (RawInput(f"Talks\n\n{_WARM_BODY}", "text"), RawInput(html, "html")):
         try:
             article = extract(raw)
