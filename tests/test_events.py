@@ -643,3 +643,38 @@ def test_a_city_is_no_political_party_to_a_companys_offer():
     assert [
         e[0] for e in _events(_doc("Kenya Airways offered to fly the injured dog to Uganda on Monday."))
     ] == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a contest between named sides, not an attack
+        "Peru beat Chile in Lima on Monday.",
+        "Senate Democrats beat Governor Alan Marsh in the state election on Tuesday.",
+        # an object that makes the trigger word something else
+        "Chile's copper exports beat forecasts on Monday, the Chilean finance ministry said.",
+        "Peruvian exports met expectations in March, the Peruvian government said.",
+        "The Chilean government has been fighting corruption since 2019, President Ana Soto said.",
+        "Chilean President Ana Soto attacked the opposition's pension plan on Monday.",
+        "The Peruvian government offered an example of the reform in Lima on Monday.",
+    ],
+)
+def test_a_trigger_word_in_another_sense_codes_no_event(body: str):
+    assert _events(_doc(body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # groups beating someone, or what marks a beating, are an assault
+        ("Police beat protesters in Lima on Monday.", ("ASSAULT", ["police"], ["protesters"])),
+        (
+            "Chilean soldiers beat Pedro Rojas with batons on Monday.",
+            ("ASSAULT", ["Chilean soldiers"], ["Pedro Rojas"]),
+        ),
+        # a deal struck is an agreement
+        ("Peru and Chile struck a deal on fishing rights on Monday.", ("AGREE", ["Chile", "Peru"], [])),
+    ],
+)
+def test_a_beating_and_a_struck_deal_are_coded(body: str, expected: tuple[str, list[str], list[str]]):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]

@@ -108,6 +108,10 @@ _TERRITORY = {
 }
 
 
+# The lexicon's type for a phrase that is not an event ("meet expectations").
+NOT_AN_EVENT = "-"
+
+
 @dataclass(frozen=True)
 class Trigger:
     type: str
@@ -214,13 +218,14 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
             if child.dep_ in {"dobj", "prt", "prep"}:
                 phrase = table.get((f"{lemma} {child.lemma_.lower()}", "VERB"))
                 if phrase:
-                    return phrase, child
+                    # Type "-": the object makes the word something else ("beat forecasts").
+                    return (phrase, child) if phrase.type != NOT_AN_EVENT else None
             if child.dep_ == "dobj":
                 # "gave the country 5 million dollars of aid", "sent a shipment of arms"
                 for inner in _of_objects(child):
                     phrase = table.get((f"{lemma} {inner.lemma_.lower()}", "VERB"))
                     if phrase:
-                        return phrase, inner
+                        return (phrase, inner) if phrase.type != NOT_AN_EVENT else None
         single = table.get((lemma, "VERB"))
         if single and "permit" in single.flags:
             # "allowed inspectors to return", parsed with the inspectors as the subject of
@@ -1081,6 +1086,21 @@ def _scored(tok: Token) -> bool:
     return bool(_SCORE.search(phrase) or _RESULT.search(tok.sent.text))
 
 
+# What makes "beat" a beating: "beat him up", "beat them with batons", "beaten to death".
+_BEATING = {"up", "with", "to", "unconscious", "badly", "severely", "brutally", "savagely"}
+
+
+def _contest(tok: Token, actors: list[Entity], recipients: list[Entity]) -> bool:
+    """ "Russia beat Croatia", "Democrats beat Gov. Bevin": one named side beating another
+    is a game or an election. Police, troops or a mob (groups, not names) beating someone,
+    or anything that marks a beating, is an assault."""
+    if tok.lemma_.lower() != "beat" or _passive(tok) or not recipients:
+        return False
+    if any(c.lower_ in _BEATING for c in tok.children):
+        return False
+    return all(e.type != "GROUP" for e in actors + recipients)  # the unidentified actor is one too
+
+
 def _foreign_forces(actors: list[Entity], recipients: list[Entity]) -> bool:
     """Whether the recipients are all armed forces of another country than the actors'."""
     homes = {a.actor.country for a in actors}
@@ -1263,7 +1283,7 @@ def code_events(
         recipients = [r for r in recipients if r not in actors]
         if not actors or _generic(tok, actors) or ("permit" in trig.flags and not _grants(actors)):
             continue
-        if QUAD[trig.type] == 4 and _scored(tok):
+        if QUAD[trig.type] == 4 and (_scored(tok) or _contest(tok, actors, recipients)):
             continue  # "Switzerland beat Gibraltar 6-0": a game, not an attack
         if _no_act(tok, trig, recipients):
             continue
