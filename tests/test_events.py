@@ -151,6 +151,12 @@ def test_group_country_from_possessor_else_unknown():
     assert [e[:2] for e in _events(doc)] == [("ASSAULT", ["Israel's army"]), ("ASSAULT", ["gunmen"])]
 
 
+def test_a_group_name_stops_at_a_line_break():
+    # a byline or section label above the paragraph is not part of the group's name
+    doc = _doc("Metro Desk\nPolice arrested six people in Quito on Monday.")
+    assert {name.lower(): coded for name, coded in _groups(doc).items()} == {"police": (None, "COP")}
+
+
 def test_group_named_ids_follow_named_entities():
     doc = _doc("The junta expelled the French ambassador on Monday.")
     types = [e.type for e in doc.entities]

@@ -14,6 +14,7 @@ What is left out, because it would put an actor where an analyst sees none:
   the named entity is the actor;
 - a group possessed by a pronoun ("his forces", "their fighters"): the possessor's own;
 - a phrase quantified as a generalisation ("all soldiers", "any protesters", "no troops").
+- words across a line break (a byline or section label above "Police arrested …").
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ def _phrase(head: Token, lexical: Token | None, index: EntityIndex) -> tuple[lis
             return None  # "his forces": someone's own, which only coreference could name
         if child.dep_ not in _MODIFIERS | {"poss"} or not contiguous or child.lower_ in _QUANTITY:
             break
+        if any(t.is_space for t in child.subtree):
+            break  # a line break between: "Staff Reports" above "Police arrested …"
         if child.pos_ == "VERB" and child.lower_ not in _PARTICIPLES and not _hyphenated(child):
             break  # "the raid targeted militants": a verb the parser read as a modifier
         for tok in child.subtree:
