@@ -359,6 +359,12 @@ _EXPLOSIVE_MODIFIERS = {"minefield", "suicide", "roadside"}
 
 
 @cache
+def private_people() -> frozenset[str]:
+    """Nouns for people acting in a market or an audience ("investors", "fans")."""
+    return frozenset(lines("private_people.txt"))
+
+
+@cache
 def weapon_nouns() -> frozenset[str]:
     return frozenset(lines("weapon_nouns.txt"))
 
@@ -439,6 +445,8 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
     possessor when the phrase itself names no one ("China's foreign ministry" → China)."""
     found: list[Entity] = []
     for head in tokens:
+        if head.dep_ == "nsubj" and head.pos_ == "NOUN" and head.lemma_.lower() in private_people():
+            continue  # "Hong Kong investors welcomed the deal": a market, not Hong Kong
         here: list[Entity] = []
         core = sorted(_core(head), key=lambda t: t.i)
         groups = _group_spans(core, index)
