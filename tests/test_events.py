@@ -689,3 +689,26 @@ def test_a_trigger_word_in_another_sense_codes_no_event(body: str):
 )
 def test_a_beating_and_a_struck_deal_are_coded(body: str, expected: tuple[str, list[str], list[str]]):
     assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+_MATCH_REPORT = (
+    "Peru's football team played Chile in the league match at the national stadium in Lima. "
+    "The coach said the players had prepared all season for the game. Two goals in the first "
+    "half put the home team ahead, and the goalkeeper saved a penalty before halftime. "
+    "The teams meet again in the tournament next month, when the championship is decided. "
+    "{}"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # in a sports story the countries are teams: their "talks" are no diplomacy
+        ("Peru held talks with Chile on Monday about the match schedule.", []),
+        # office-holders are still actors there: the police, a government
+        ("Police arrested twelve fans outside the stadium on Monday.", [("COERCE", ["police"])]),
+    ],
+)
+def test_a_sports_story_codes_only_office_holders(sentence: str, expected: list[tuple[str, list[str]]]):
+    doc = _doc(_MATCH_REPORT.format(sentence))
+    assert [(kind, [a.lower() for a in actors]) for kind, actors, _, _ in _events(doc)] == expected

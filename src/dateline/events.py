@@ -365,6 +365,25 @@ def private_people() -> frozenset[str]:
 
 
 @cache
+def sport_words() -> frozenset[str]:
+    return frozenset(lines("sport_words.txt"))
+
+
+# A sports story: sport words make up this share of its words, and at least this many.
+_SPORT_SHARE = 0.025
+_SPORT_MIN = 10
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _sports_story(text: str) -> bool:
+    """Whether the article reports sport ("Spain beat Russia", "talks with the club"),
+    where countries, clubs and athletes are teams and players, not political actors."""
+    words = _WORD.findall(text)
+    hits = sum(1 for w in words if w.lower() in sport_words())
+    return hits >= _SPORT_MIN and hits >= _SPORT_SHARE * len(words)
+
+
+@cache
 def weapon_nouns() -> frozenset[str]:
     return frozenset(lines("weapon_nouns.txt"))
 
@@ -1257,6 +1276,7 @@ def code_events(
     geocoded = {p.entity: p for p in places or []}
     nobody = unidentified_actor(entities) if unattributed else None
     offices = _office_paragraphs(entities, text_of(doc))
+    sport = _sports_story(text_of(doc))
 
     candidates = tokens_with(doc, _head_hashes())
     triggers = {tok.i: found for tok in candidates if (found := _trigger(tok)) is not None}
@@ -1301,6 +1321,8 @@ def code_events(
         parties = [e for e in actors + recipients if not (QUAD[trig.type] <= 2 and _town_of(e, actors))]
         if not any(_political(e, political_here) for e in parties):
             continue
+        if sport and not any(_holds_office(e) for e in parties):
+            continue  # a sports story: "Spain beat Russia" is a game, "the club's talks" business
         place = _finest_place(tok, place, index, geocoded)
         if "self" in trig.flags and not _self_threat(tok, actors, index):
             continue
