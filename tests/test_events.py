@@ -666,6 +666,9 @@ def test_a_city_is_no_political_party_to_a_companys_offer():
         # people in a market or an audience are no actors, whatever place or nation they have
         "Small investors in Peru welcomed the deal on Monday.",
         "Some Chilean fans boycotted the final in Lima on Monday.",
+        # nor are the figures they move, as subjects or as agents
+        "The peso was supported by strong Chilean export figures on Monday.",
+        "Chilean exports welcomed the new trade rules on Monday.",
     ],
 )
 def test_a_trigger_word_in_another_sense_codes_no_event(body: str):

@@ -359,9 +359,17 @@ _EXPLOSIVE_MODIFIERS = {"minefield", "suicide", "roadside"}
 
 
 @cache
-def private_people() -> frozenset[str]:
-    """Nouns for people acting in a market or an audience ("investors", "fans")."""
-    return frozenset(lines("private_people.txt"))
+def market_nouns() -> frozenset[str]:
+    """Nouns for people and things of markets and audiences ("investors", "fans", "data")."""
+    return frozenset(lines("market_nouns.txt"))
+
+
+def _in_market(head: Token) -> bool:
+    """A subject or agent that acts in a market or an audience ("investors in Hong Kong",
+    "U.S. economic data"): the place or nation around it is no actor."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in market_nouns():
+        return False
+    return head.dep_ == "nsubj" or (head.dep_ == "pobj" and head.head.dep_ == "agent")
 
 
 @cache
@@ -464,7 +472,7 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
     possessor when the phrase itself names no one ("China's foreign ministry" → China)."""
     found: list[Entity] = []
     for head in tokens:
-        if head.dep_ == "nsubj" and head.pos_ == "NOUN" and head.lemma_.lower() in private_people():
+        if _in_market(head):
             continue  # "Hong Kong investors welcomed the deal": a market, not Hong Kong
         here: list[Entity] = []
         core = sorted(_core(head), key=lambda t: t.i)
