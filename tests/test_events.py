@@ -663,6 +663,7 @@ def test_a_city_is_no_political_party_to_a_companys_offer():
         "The Chilean government has been fighting corruption since 2019, President Ana Soto said.",
         "Chilean President Ana Soto attacked the opposition's pension plan on Monday.",
         "The Peruvian government offered an example of the reform in Lima on Monday.",
+        "The Peruvian embassy did not provide Reuters with further information on Monday.",
         # people in a market or an audience are no actors, whatever place or nation they have
         "Small investors in Peru welcomed the deal on Monday.",
         "Some Chilean fans boycotted the final in Lima on Monday.",
@@ -686,6 +687,8 @@ def test_a_trigger_word_in_another_sense_codes_no_event(body: str):
         ),
         # ... but they can be attacked
         ("Gunmen attacked Chilean tourists in Lima on Monday.", ("ASSAULT", ["gunmen"], ["Chilean"])),
+        # what "with" names is what is provided
+        ("Japan provided Peru with food aid on Monday.", ("AID", ["Japan"], ["Peru"])),
         # a deal struck is an agreement
         ("Peru and Chile struck a deal on fishing rights on Monday.", ("AGREE", ["Chile", "Peru"], [])),
     ],

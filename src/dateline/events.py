@@ -220,6 +220,12 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
                 if phrase:
                     # Type "-": the object makes the word something else ("beat forecasts").
                     return (phrase, child) if phrase.type != NOT_AN_EVENT else None
+            if child.dep_ == "prep" and child.lower_ == "with":
+                # "provided Kenya with aid": what is provided is the object of "with"
+                for inner in child.children:
+                    phrase = table.get((f"{lemma} {inner.lemma_.lower()}", "VERB"))
+                    if phrase and inner.dep_ == "pobj":
+                        return (phrase, inner) if phrase.type != NOT_AN_EVENT else None
             if child.dep_ == "dobj":
                 # "gave the country 5 million dollars of aid", "sent a shipment of arms"
                 for inner in _of_objects(child):
