@@ -489,6 +489,7 @@ def test_going_on_strike_is_a_protest_even_for_a_nationality():
     "body",
     [
         "Kenyan opposition leader Raila Otieno pleaded guilty to the charges on Monday.",
+        "A Kenyan man pleaded guilty Monday to threatening Kenyan President William Ruto, prosecutors said.",
         "The Kenyan foreign ministry declined to comment on the report.",
         "Kenyan President William Ruto asked again.",
         # measures, questions, prospects and showing
@@ -516,6 +517,8 @@ def test_refusing_to_discuss_stays_a_rejection():
             "Five opposition activists arrested in Kampala.",
             ("COERCE", ["unidentified actor"], ["opposition activists"]),
         ),
+        # "shoot down" takes an object: without one, whatever the tag, it is a passive
+        ("Russian jet shot down over Syria on Monday.", ("ASSAULT", ["unidentified actor"], ["Russian"])),
     ],
 )
 def test_headline_passives_make_the_subject_the_victim(body: str, expected: tuple[str, list[str], list[str]]):

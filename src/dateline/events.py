@@ -534,11 +534,28 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in _PASSIVE for c in verb.children) or _reduced_passive(verb)
 
 
+def _downed(verb: Token) -> bool:
+    """ "US helicopter shot down in Logar": "shoot down" and "gun down" always take an object,
+    so with a subject and none the headline is a passive, whatever tag the parser gave."""
+    children = list(verb.children)
+    return (
+        verb.lemma_.lower() in {"shoot", "gun"}
+        and verb.tag_ in {"VBD", "VBN"}
+        and any(c.lower_ == "down" for c in children)
+        and any(c.dep_ == "nsubj" for c in children)
+        and not any(c.dep_ == "dobj" for c in children)
+    )
+
+
 def _reduced_passive(verb: Token) -> bool:
     """A headline's passive without its auxiliary ("100 protesters killed in unrest",
     "Three soldiers killed in ambush"): a past participle with a subject and no auxiliary
     heading its own clause; the subject underwent it."""
-    if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    if _downed(verb):
+        return True
+    if verb.tag_ != "VBN":
         return False
     if verb.dep_ == "acl":
         # "Five activists arrested in Kampala" parsed as one noun phrase
@@ -1057,7 +1074,9 @@ def _no_act(tok: Token, trig: Trigger, recipients: list[Entity]) -> bool:
     if tok.pos_ != "VERB":
         return False
     children = list(tok.children)
-    if trig.type == "REQUEST" and any(c.lower_ in {"guilty", "innocent"} for c in children):
+    plea = {"guilty", "innocent"}
+    following = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]  # "pleaded (not) guilty Monday"
+    if trig.type == "REQUEST" and (any(c.lower_ in plea for c in children) or plea & set(following)):
         return True
     if any(c.dep_ in {"dobj", "npadvmod", "attr"} and _quantity(c) for c in children):
         return True
