@@ -94,6 +94,14 @@ def test_model_errors_are_repaired():
     assert by_text(doc, "Min Aung Hlaing").actor.sector == "MIL"
 
 
+def test_an_organisation_is_a_city_only_by_the_citys_own_name():
+    # Topeka's alternate names in the gazetteer include "Google" (a one-month stunt in 2010)
+    doc = run("Google said on Monday it would open an office in Topeka.")
+    kinds = {m.text: (e.type, e.actor.country) for e in doc.entities for m in e.mentions}
+    assert kinds["Google"] == ("ORG", None)
+    assert kinds["Topeka"][0] == "GPE"
+
+
 @pytest.mark.parametrize(
     ("text", "name", "sector"),
     [

@@ -341,9 +341,14 @@ _CITY_POPULATION = 100_000  # a model span of a city this large is taken as the 
 _FILL_POPULATION = 300_000  # a city this large the model did not tag is added
 
 
-def _is_city(name: str, population: int) -> bool:
+def _is_city(name: str, population: int, own_name: bool = False) -> bool:
+    """A capital, or a city of at least `population` so named; with `own_name`, only by the
+    city's own name, not one of its alternate names (Topeka, Kansas, called itself
+    "Google" for a month in 2010, which the gazetteer keeps)."""
     key = gz.norm(name)
-    return key in gz.capitals() or any(c.population >= population for c in gz.cities_named(name))
+    return key in gz.capitals() or any(
+        c.population >= population and (not own_name or gz.norm(c.name) == key) for c in gz.cities_named(name)
+    )
 
 
 def _repair_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -358,7 +363,8 @@ def _repair_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             and c.type in {"PERSON", "ORG", "NORP", "OTHER", "FAC", "LOC"}
             and c.text not in name_words
             and c.text not in known_actors()
-            and _is_city(c.text, _CITY_POPULATION)
+            # An organisation's name is a city's only by the city's own name ("Google").
+            and _is_city(c.text, _CITY_POPULATION, own_name=c.type == "ORG")
         ):
             c.type = "GPE"
     taken = sorted((c.start, c.end) for c in cands)
