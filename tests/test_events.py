@@ -496,6 +496,7 @@ def test_going_on_strike_is_a_protest_even_for_a_nationality():
         "Kenya's Nairobi index declined 0.4% on Monday while Uganda's fell 0.2%.",
         "Shares of the Kenyan carrier hit a record high in Nairobi on Monday.",
         "Kenyan President William Ruto smiled when asked about the election on Monday.",
+        "Kenyan President William Ruto recognized that the deal was poor for Kenya.",
         "Kenya's new rail deals with Uganda promise to be cheaper than road freight.",
         "Kenya's resolve, as demonstrated by its new budget, impressed Uganda.",
     ],

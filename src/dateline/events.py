@@ -1083,6 +1083,8 @@ def _no_act(tok: Token, trig: Trigger, recipients: list[Entity]) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in children):
         return True
+    if lemma in {"recognize", "recognise"} and any(c.dep_ == "ccomp" for c in children):
+        return True  # "recognize that the deal is poor": seeing a fact, not recognising a state
     if lemma == "promise" and any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in children):
         return True
     if lemma == "demonstrate" and (
