@@ -414,6 +414,22 @@ def test_what_someone_wants_done_is_hypothetical():
 
 
 @pytest.mark.parametrize(
+    ("body", "modality"),
+    [
+        # talks held out as a prospect have not been held
+        (
+            "Kenya said the release gave hope for the success of peace negotiations between Sudan and Chad.",
+            "hypothetical",
+        ),
+        ("The swap would pave the way for direct talks between Sudan and Chad, Kenya said.", "hypothetical"),
+        ("The talks between Sudan and Chad ended in success on Monday.", "asserted"),
+    ],
+)
+def test_an_event_held_out_as_a_prospect_is_hypothetical(body: str, modality: str):
+    assert [e.modality for e in _doc(body).events if e.type == "CONSULT"] == [modality]
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         ("Israel said its troops killed five militants in Jenin.", ("ASSAULT", ["Israel"], ["militants"])),

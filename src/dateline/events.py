@@ -76,6 +76,9 @@ WILLING = {"willing", "ready", "prepared", "committed", "eager"}
 FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim"} | WILLING
 _AHEAD = FUTURE_HEADS | PROMISES
 _LIKELY = {"likely", "unlikely", "possible", "probable"}
+# Nouns that hold an event as a prospect: "hope for talks", "the success of negotiations",
+# "pave the way for a summit", "the prospect of a ceasefire".
+_PROSPECTS = {"hope", "prospect", "chance", "success", "possibility", "way", "path", "road", "likelihood"}
 # Sectors that grant or withhold permissions: government, military, courts, legislatures,
 # police, international organisations, rebels holding ground.
 _AUTHORITIES = {"GOV", "MIL", "JUD", "LEG", "COP", "IGO", "REB"}
@@ -831,6 +834,25 @@ def _negated(tok: Token) -> bool:
     )
 
 
+def _prospect(trigger: Token) -> bool:
+    """A nominal event held out as a prospect ("hope for the success of peace
+    negotiations", "would pave the way for direct talks"): not held, not yet planned."""
+    if trigger.pos_ == "VERB":
+        return False
+    tok = trigger
+    for _ in range(2):  # "hope for talks", "hope for the success of talks"
+        if tok.dep_ != "pobj" or tok.head.head.i == tok.head.i:
+            return False
+        holder = tok.head.head
+        if holder.pos_ == "VERB":
+            # "gave hope for …", the preposition parsed as the verb's: the verb's object
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in _PROSPECTS for c in holder.children)
+        if holder.lemma_.lower() in _PROSPECTS:
+            return True
+        tok = holder
+    return False
+
+
 def _modality(trigger: Token, negation: bool = True) -> str:
     """negated > hypothetical > future > asserted, from the trigger's clause (and, for an
     infinitive or a nominal event, the verb governing it). "would" in a clause reported
@@ -838,6 +860,8 @@ def _modality(trigger: Token, negation: bool = True) -> str:
     chain = [trigger]
     if trigger.dep_ == "xcomp" or trigger.pos_ != "VERB" or _promise_of(trigger):
         chain.append(trigger.head)
+    if _prospect(trigger):
+        return "hypothetical"
     for tok in chain:
         if negation and _negated(tok):
             return "negated"
