@@ -709,6 +709,8 @@ def test_a_trigger_word_in_another_sense_codes_no_event(body: str):
         ("Gunmen attacked Chilean tourists in Lima on Monday.", ("ASSAULT", ["gunmen"], ["Chilean"])),
         # what "with" names is what is provided
         ("Japan provided Peru with food aid on Monday.", ("AID", ["Japan"], ["Peru"])),
+        # parties and legislatures attack with words: criticism, not force
+        ("The Dems attacked Peruvian President Ana Soto on Monday.", ("ACCUSE", ["Dems"], ["Ana Soto"])),
         # a deal struck is an agreement
         ("Peru and Chile struck a deal on fishing rights on Monday.", ("AGREE", ["Chile", "Peru"], [])),
     ],

@@ -927,6 +927,18 @@ def _generic(tok: Token, actors: list[Entity]) -> bool:
     return tok.tag_ in {"VBP", "VBZ"} and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
 
 
+@cache
+def party_words() -> frozenset[str]:
+    return frozenset(lines("party_words.txt"))
+
+
+def _politician(actor: Entity) -> bool:
+    """A party, a legislature or a party's side ("Republican", "Senate Democrats")."""
+    if actor.actor.sector in {"PTY", "LEG"}:
+        return True
+    return actor.type == "NORP" and actor.actor.country is None and actor.name.lower() in party_words()
+
+
 def _states_only(actors: list[Entity]) -> bool:
     return all(a.type in {"GPE", "NORP"} or a.actor.sector in {"GOV", "MIL"} for a in actors)
 
@@ -963,6 +975,9 @@ def _type(
     if joint and len(actors) >= 2:
         # Joint exercises are COOPERATE; one country's are MOBILIZE (manual, MOBILIZE).
         kind = joint
+    verbal = trig.alternative("verbal")
+    if verbal and actors and all(_politician(a) for a in actors):
+        kind = verbal  # "Republicans attacked the president": criticism (manual, ACCUSE)
     state = trig.alternative("state")
     if state and actors and _states_only(actors):
         kind = state  # states do not go on strike: "the Israeli strike" is an attack
