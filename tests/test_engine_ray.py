@@ -238,3 +238,31 @@ def test_an_input_that_kills_its_ray_actor_fails_alone_and_the_rest_is_stored(tm
         assert [Path(f.source).name for f in summary.failed] == ["2.txt"]
         assert summary.failed[0].reason.startswith("the Ray actor processing it died (")
         assert summary.stored == 4 and store.counts()["articles"] == 4
+
+
+def test_ray_engine_on_a_cluster_of_two_nodes_matches_local(tmp_path):
+    # Two Ray nodes (two raylets, each with its own object store) on this machine: the
+    # actors are spread over both, inputs and documents cross between them, and the
+    # driver joins through --ray-address as it would a cluster of several machines.
+    import ray
+    from ray.cluster_utils import Cluster
+
+    cluster = Cluster(
+        initialize_head=True,
+        head_node_args={"num_cpus": 1, "object_store_memory": 80 * 1024 * 1024},
+    )
+    try:
+        cluster.add_node(num_cpus=1, object_store_memory=80 * 1024 * 1024)
+        cluster.wait_for_nodes()
+        settings = Settings(batch_size=2)
+        expected = [d.to_dict() for d in documents([DATA], settings)]
+        summary = Summary()
+        with engine_ray.ray_session(cluster.address):
+            got = documents([DATA], settings, summary, processes=2, engine="ray", ray_address=cluster.address)
+            assert [d.to_dict() for d in got] == expected and not summary.failed
+            # the run's actors: one on each node, not both on one (an actor holds no CPU)
+            nodes = {ray.get(actor.node.remote()) for actor in engine_ray._actors(settings, 2)}
+            assert len(nodes) == 2
+        assert len(expected) == 6
+    finally:
+        cluster.shutdown()

@@ -18,7 +18,9 @@ own actor pools, `map_batches(..., compute=ActorPoolStrategy)`, are built anew f
 dataset run, which cost 6–9 s per scan on this machine; so the actors are ours.)
 
 On a cluster of several machines the paths must name the same files on every node,
-because the workers open them. `address` joins an existing cluster (`ray://…` or `auto`);
+because the workers open them, and the actors are placed on the nodes in proportion to
+their CPUs (tested with a two-node cluster on one machine, `ray.cluster_utils.Cluster`).
+`address` joins an existing cluster (`ray://…` or `auto`);
 without it a local Ray is started and stopped (`ray_session`).
 """
 
@@ -117,18 +119,42 @@ class _Annotator:
         self.kill_marker = kill_marker  # tests only: see engines._TEST_KILL_MARKER
         self.failure = start_worker(settings)
 
+    def node(self) -> str:
+        """The id of the Ray node this actor runs on."""
+        return str(_ray().get_runtime_context().get_node_id())
+
     def work(self, raws: list[RawInput]) -> list[WorkerOutcome] | str:
         if self.failure is not None:
             return self.failure
         return work_chunk(raws, self.settings, self.kill_marker)
 
 
-def _start_actor(settings: Settings) -> Any:
+def _nodes() -> list[str]:
+    """One entry per CPU of the cluster's live nodes, taken a CPU of each node in turn
+    ([a, b, a, b, a] for nodes of 3 and 2 CPUs): actor i goes to entry i."""
+    nodes = sorted(
+        (n for n in _ray().nodes() if n.get("Alive") and n.get("Resources", {}).get("CPU", 0) >= 1),
+        key=lambda n: str(n["NodeID"]),
+    )
+    cpus = {str(n["NodeID"]): int(n["Resources"]["CPU"]) for n in nodes}
+    return [node for r in range(max(cpus.values(), default=0)) for node, c in cpus.items() if r < c]
+
+
+def _start_actor(settings: Settings, slot: int = 0) -> Any:
+    from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
     from . import engines
 
-    # Spread over the nodes: an actor holds no CPU once started (Ray's default), which
-    # leaves the CPUs to Ray Data's read tasks, but would otherwise pack onto one node.
-    remote = _ray().remote(_Annotator).options(scheduling_strategy="SPREAD")
+    # An actor holds no CPU once started (Ray's default), which leaves the CPUs to Ray
+    # Data's read tasks; so Ray would place every actor on one node ("SPREAD" does not
+    # prevent it: measured on a two-node cluster). Each actor is pinned to its own slot,
+    # the nodes in proportion to their CPUs; soft, so that an actor whose node has gone
+    # starts elsewhere.
+    nodes = _nodes()
+    strategy: Any = "SPREAD"
+    if nodes:
+        strategy = NodeAffinitySchedulingStrategy(node_id=nodes[slot % len(nodes)], soft=True)
+    remote = _ray().remote(_Annotator).options(scheduling_strategy=strategy)
     return remote.remote(settings, engines._TEST_KILL_MARKER)
 
 
@@ -137,7 +163,7 @@ def _actors(settings: Settings, processes: int) -> list[Any]:
     replaced in this list."""
     key = (settings, processes)
     if key not in _session.actors:
-        _session.actors[key] = [_start_actor(settings) for _ in range(processes)]
+        _session.actors[key] = [_start_actor(settings, slot) for slot in range(processes)]
     return _session.actors[key]
 
 
@@ -262,7 +288,7 @@ def _execute(
                 actor = actors[slot]
                 return answer(raws, slot, actor, actor.work.remote(raws))
             # The batch it died on: which input killed it is unknown, so each goes alone.
-            actors[slot] = _start_actor(settings)
+            actors[slot] = _start_actor(settings, slot)
             return [alone(raw, slot, exc) for raw in raws]
         return _started(result)
 
@@ -270,7 +296,7 @@ def _execute(
         try:
             result = ray.get(actors[slot].work.remote([raw]))
         except ray.exceptions.RayActorError:
-            actors[slot] = _start_actor(settings)
+            actors[slot] = _start_actor(settings, slot)
             return (raw.label, f"the Ray actor processing it died ({type(cause).__name__})")
         return _started(result)[0]
 
