@@ -643,3 +643,47 @@ def test_a_city_is_no_political_party_to_a_companys_offer():
     assert [
         e[0] for e in _events(_doc("Kenya Airways offered to fly the injured dog to Uganda on Monday."))
     ] == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Uganda lauded Kenya for its mediation on Monday.", ("SUPPORT", ["Uganda"], ["Kenya"])),
+        ("A truce between Ethiopia and the rebels began on Monday.", ("RETREAT", ["Ethiopia", "rebels"], [])),
+        ("Kenya ruled out a transfer of the detainees to Uganda.", ("REJECT", ["Kenya"], ["Uganda"])),
+        ("Kenya severed relations with Uganda on Monday.", ("SANCTION", ["Kenya"], ["Uganda"])),
+        ("Rebels hijacked a Kenyan airliner on Monday.", ("ASSAULT", ["rebels"], ["Kenyan"])),
+        ("Sudan deplored the violence in Darfur on Monday.", ("ACCUSE", ["Sudan"], [])),
+        ("Ethiopia massed troops on the border on Monday.", ("MOBILIZE", ["Ethiopia"], [])),
+    ],
+)
+def test_issue_5g_lexicon_rows(body: str, expected: tuple[str, list[str], list[str]]):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_a_particle_parsed_as_an_adverb_still_makes_a_phrase():
+    doc = _doc("Kenyan Interior Minister Paul Otieno stepped down on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("RETREAT", ["Paul Otieno"], [])]
+
+
+def test_an_event_avoided_or_feared_has_not_happened():
+    assert _events(_doc("Kenya delayed the vote to avoid criticism from Uganda.")) == []
+
+
+def test_forces_a_participle_says_were_stationed_are_the_actor():
+    doc = _doc("Kenyan troops stationed in Somalia returned home on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("MOBILIZE", ["Kenyan troops"], [])]
+
+
+def test_warships_of_two_countries_hold_joint_drills():
+    doc = _doc("French and Egyptian warships began naval drills in the Mediterranean on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("COOPERATE", ["French and Egyptian warships"], [])]
+
+
+def test_leaving_something_for_later_talks_is_not_going_to_talks():
+    assert _events(_doc("The administration left the border question for later talks.")) == []
+
+
+def test_a_participle_with_a_direct_object_is_active_not_a_headline_passive():
+    doc = _doc("President Paul Otieno on Monday shortened by two hours the curfew in Nairobi.")
+    assert [e[:3] for e in _events(doc)] == [("CONCEDE", ["Paul Otieno"], [])]

@@ -211,7 +211,8 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
         return None
     if tok.pos_ == "VERB":
         for child in tok.children:
-            if child.dep_ in {"dobj", "prt", "prep"}:
+            # "stepped down" is parsed with the particle as an adverb (advmod), not a prt
+            if child.dep_ in {"dobj", "prt", "prep", "advmod"}:
                 phrase = table.get((f"{lemma} {child.lemma_.lower()}", "VERB"))
                 if phrase:
                     return phrase, child
@@ -492,7 +493,9 @@ def _reduced_passive(verb: Token) -> bool:
     """A headline's passive without its auxiliary ("100 protesters killed in unrest",
     "Three soldiers killed in ambush"): a past participle with a subject and no auxiliary
     heading its own clause; the subject underwent it."""
-    if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+    if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children):
+        # a direct object makes it active: a past tense the tagger read as a participle
+        # ("Bashir shortened by one hour the curfew")
         return False
     if verb.dep_ == "acl":
         # "Five activists arrested in Kampala" parsed as one noun phrase
@@ -626,6 +629,10 @@ def _arguments(
         for content in (c for c in trigger.children if c.dep_ == "ccomp"):
             toks = [t for c in content.children if c.dep_ in {"nsubj", "nsubjpass"} for t in _expand(c)]
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors + recipients)
+    if not actors and trig.type == "MOBILIZE" and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        # "Russian troops stationed in Belarus", "NATO forces deployed in Kosovo": the
+        # forces a participle says were sent are the mobilisation's actor (whose they are).
+        actors = [e for e in _entities(_expand(trigger.head), index, ACTOR_TYPES) if e not in recipients]
     if place is None:
         place = _place_below(trigger, index)
     if not actors and trig.type in UNATTRIBUTED_TYPES and _victims(trigger, patient_toks, recipients, index):
@@ -734,9 +741,10 @@ def _nominal_arguments(
         and carrier.dep_ == "pobj"
         and carrier.head.lower_ in {"for", "on"}
         and carrier.head.head.lemma_.lower() in _GOING
+        and not any(c.dep_ == "dobj" for c in carrier.head.head.children)
     ):
         # "negotiators returned to Geneva for talks", "teachers went on strike": those who
-        # went hold them.
+        # went hold them ("left the subsidies for later talks" is no going).
         agent_toks, _, own = _subject(carrier.head.head)
         actors = _entities(agent_toks, index, ACTOR_TYPES)
     return actors, [r for r in recipients if r not in actors], place, own
@@ -824,6 +832,16 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
     return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
 
 
+# Verbs whose object event did not take place: it was avoided or only feared.
+_AVERTED = {"avoid", "avert", "fear", "risk", "escape", "evade"}
+
+
+def _averted(tok: Token) -> bool:
+    """A nominal event that is the object of avoid, avert, fear, risk, escape or evade
+    ("to avoid criticism", "feared a crackdown"): it has not happened."""
+    return tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _AVERTED
+
+
 def _names_a_group(tok: Token, index: EntityIndex) -> bool:
     """ "riot police", "strike committee members": a trigger word inside an unnamed group's
     name describes the group; it is not an event."""
@@ -860,7 +878,12 @@ def _self_threat(tok: Token, actors: list[Entity], index: EntityIndex) -> bool:
 
 
 def _type(
-    trig: Trigger, actors: list[Entity], recipients: list[Entity], modality: str, own_word: bool
+    trig: Trigger,
+    actors: list[Entity],
+    recipients: list[Entity],
+    modality: str,
+    own_word: bool,
+    sides: int | None = None,
 ) -> str:
     """The PLOVER type after the manual's conventions; `own_word` is True when the clause is
     the actor's own statement (not a third party's report or forecast)."""
@@ -873,7 +896,7 @@ def _type(
         # Missiles fired at no one named are a weapons test: a show of force (CAMEO 15).
         kind = untargeted
     joint = trig.alternative("joint")
-    if joint and len(actors) >= 2:
+    if joint and (len(actors) if sides is None else sides) >= 2:
         # Joint exercises are COOPERATE; one country's are MOBILIZE (manual, MOBILIZE).
         kind = joint
     state = trig.alternative("state")
@@ -886,6 +909,31 @@ def _type(
     if modality in {"future", "hypothetical"} and own_word and kind in THREAT_TYPES:
         kind = "THREATEN"
     return kind
+
+
+def _sides(tok: Token, actors: list[Entity], entities: list[Entity]) -> int:
+    """How many parties the actors are: an unnamed group counts once for each country named
+    inside its words in the trigger's sentence ("French and Egyptian warships" are two
+    sides of joint drills)."""
+    sent = tok.sent
+    spans = [
+        (m.start, m.end)
+        for actor in actors
+        if actor.type == "GROUP"
+        for m in actor.mentions
+        if sent.start_char <= m.start < sent.end_char
+    ]
+    extra = 0
+    for start, end in spans:
+        countries = {
+            e.actor.country
+            for e in entities
+            if e.type != "GROUP" and e.actor.country
+            for n in e.mentions
+            if start <= n.start and n.end <= end
+        }
+        extra += max(0, len(countries) - 1)
+    return len(actors) + extra
 
 
 def _ultimatum(tok: Token) -> bool:
@@ -1237,6 +1285,8 @@ def code_events(
         tok = doc[i]
         if _absorbed(tok, triggers) or _names_a_group(tok, index) or _promised_conflict(tok, triggers):
             continue
+        if _averted(tok):
+            continue
         actors, recipients, place, own = _arguments(tok, trig, index, nobody)
         if _gone_on(tok):
             # "teachers went on strike": a stoppage whoever strikes, never an air strike.
@@ -1298,7 +1348,8 @@ def code_events(
         own_word = not _forecast(tok) and (
             promised or not reported_by or any(a.id in reported_by for a in actors)
         )
-        kind = _type(trig, actors, recipients, modality, own_word)
+        sides = _sides(tok, actors, entities)
+        kind = _type(trig, actors, recipients, modality, own_word, sides)
         if _willing(tok) and QUAD[kind] <= 2:
             kind = "AGREE"  # "is willing to withdraw", "is ready to send troops"
         if own_word and modality in {"future", "hypothetical"} and _ultimatum(tok):
@@ -1306,7 +1357,7 @@ def code_events(
         # "Requires recipient" (manual) for the coded type; flag `recipient` for triggers
         # that are events only when done to someone ("released a statement" is not).
         needs = kind in NEEDS_RECIPIENT or "recipient" in trig.flags
-        if needs and not recipients and not (kind == "COOPERATE" and len(actors) >= 2):
+        if needs and not recipients and not (kind == "COOPERATE" and sides >= 2):
             continue
         if reported_by and modality == "asserted":
             modality = "reported"
