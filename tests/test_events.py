@@ -687,3 +687,19 @@ def test_leaving_something_for_later_talks_is_not_going_to_talks():
 def test_a_participle_with_a_direct_object_is_active_not_a_headline_passive():
     doc = _doc("President Paul Otieno on Monday shortened by two hours the curfew in Nairobi.")
     assert [e[:3] for e in _events(doc)] == [("CONCEDE", ["Paul Otieno"], [])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Uganda took part in the talks with Kenya on Monday.", ("CONSULT", ["Kenya", "Uganda"], [])),
+        ("Kenya attended the summit in Addis Ababa on Monday.", ("CONSULT", ["Kenya"], [])),
+    ],
+)
+def test_whoever_takes_part_in_a_nominal_event_is_a_participant(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_a_possessive_pronoun_on_an_event_noun_is_the_clauses_subject():
+    doc = _doc("Ethiopia said on Monday that its offensive in Tigray was over.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["Ethiopia"], [])]

@@ -747,7 +747,60 @@ def _nominal_arguments(
         # went hold them ("left the subsidies for later talks" is no going).
         agent_toks, _, own = _subject(carrier.head.head)
         actors = _entities(agent_toks, index, ACTOR_TYPES)
+    if not actors and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in noun.children):
+        # "during his visit to Beijing, Putin …", "Israel said its offensive …": the
+        # possessive pronoun stands for the subject of the clause the noun is in.
+        clause = _clause_verb(noun)
+        if clause is not None:
+            agent_toks, _, _ = _subject(clause)
+            named = [t for t in agent_toks if t.lower_ not in PRONOUNS]
+            actors = _entities(named, index, ACTOR_TYPES)
+            own = False
+    verb = _joined(carrier)
+    if verb is not None:
+        # "Iran took part in the talks with Iraq", "workers joined the strike", "Kenya
+        # attended the summit": whoever takes part is a participant too.
+        agent_toks, _, own = _subject(verb)
+        actors = [e for e in _entities(agent_toks, index, ACTOR_TYPES) if e not in actors] + actors
     return actors, [r for r in recipients if r not in actors], place, own
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The nearest verb above a token whose subject the token is not part of ("Israel said
+    its offensive would continue" → said)."""
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.left_edge.i <= tok.i <= c.right_edge.i
+            for c in node.children
+        ):
+            return node
+    return None
+
+
+# Verbs whose subject takes part in the event their object (or "in" phrase) names.
+_JOINING = {"attend", "join"}
+_PARTAKING = {"participate", "engage", "partake"}
+
+
+def _joined(noun: Token) -> Token | None:
+    """The verb by which someone takes part in this nominal event, if any: "attended the
+    summit", "joined the strike", "participated / engaged / took part in the talks"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _JOINING:
+        return head
+    if noun.dep_ != "pobj" or head.lower_ != "in" or head.head.i == head.i:
+        return None
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    if lemma in _PARTAKING:
+        return verb
+    if verb.lower_ == "part" and verb.head.lemma_.lower() == "take":
+        return verb.head  # "took part in", parsed with the "in" on "part"
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+        return verb
+    return None
 
 
 def _place_below(trigger: Token, index: EntityIndex) -> str | None:
