@@ -703,3 +703,9 @@ def test_whoever_takes_part_in_a_nominal_event_is_a_participant(body: str, expec
 def test_a_possessive_pronoun_on_an_event_noun_is_the_clauses_subject():
     doc = _doc("Ethiopia said on Monday that its offensive in Tigray was over.")
     assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["Ethiopia"], [])]
+
+
+def test_where_aid_stops_receives_it_but_a_venue_of_talks_does_not():
+    doc = _doc("The Red Cross suspended aid deliveries in Mogadishu on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("SANCTION", ["Red Cross"], ["Mogadishu"])]
+    assert _events(_doc("Kenya and Uganda suspended the talks in Arusha on Monday.")) == []

@@ -964,6 +964,15 @@ def _type(
     return kind
 
 
+def _halts_talks(tok: Token) -> bool:
+    """ "suspended the talks in Jeddah": the place of halted talks is their venue, which
+    receives nothing."""
+    return any(
+        c.dep_ == "dobj" and (found := _trigger(c)) is not None and found[0].type == "CONSULT"
+        for c in tok.children
+    )
+
+
 def _sides(tok: Token, actors: list[Entity], entities: list[Entity]) -> int:
     """How many parties the actors are: an unnamed group counts once for each country named
     inside its words in the trigger's sentence ("French and Egyptian warships" are two
@@ -1410,6 +1419,13 @@ def code_events(
         # "Requires recipient" (manual) for the coded type; flag `recipient` for triggers
         # that are events only when done to someone ("released a statement" is not).
         needs = kind in NEEDS_RECIPIENT or "recipient" in trig.flags
+        if kind in NEEDS_RECIPIENT and not recipients and place is not None and not _halts_talks(tok):
+            # "the Red Cross suspended aid deliveries in Baghdad": the country or town where
+            # aid arrives or stops receives it, when the actor is a state, a group or an
+            # office-holder (not "Kia delivered vehicles to customers in the US").
+            where = next((e for e in entities if e.id == place and e.type == "GPE"), None)
+            if where is not None and where not in actors and any(_political(a, False) for a in actors):
+                recipients = [where]
         if needs and not recipients and not (kind == "COOPERATE" and sides >= 2):
             continue
         if reported_by and modality == "asserted":
