@@ -709,3 +709,15 @@ def test_where_aid_stops_receives_it_but_a_venue_of_talks_does_not():
     doc = _doc("The Red Cross suspended aid deliveries in Mogadishu on Monday.")
     assert [e[:3] for e in _events(doc)] == [("SANCTION", ["Red Cross"], ["Mogadishu"])]
     assert _events(_doc("Kenya and Uganda suspended the talks in Arusha on Monday.")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("An armed group attacked a police post in Ituri on Monday.", ("ASSAULT", ["armed group"], [])),
+        ("Rioters attacked a police post in Ituri on Monday.", ("ASSAULT", ["rioters"], [])),
+        ("Kenyan warplanes bombed a base in Somalia on Monday.", ("ASSAULT", ["Kenyan warplanes"], [])),
+    ],
+)
+def test_issue_5g_group_nouns_act(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
