@@ -721,3 +721,14 @@ def test_where_aid_stops_receives_it_but_a_venue_of_talks_does_not():
 )
 def test_issue_5g_group_nouns_act(body: str, expected: tuple):
     assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Sanctions imposed on Iran by the EU took effect on Monday.", ("SANCTION", ["EU"], ["Iran"])),
+        ("Kenyan troops sent to Somalia arrived on Monday.", ("MOBILIZE", ["Kenyan troops"], ["Somalia"])),
+    ],
+)
+def test_a_phrase_object_can_be_a_passive_subject_or_a_participles_noun(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]

@@ -210,9 +210,14 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
     if lemma not in _heads()["VERB" if tok.pos_ == "VERB" else "NOUN"]:
         return None
     if tok.pos_ == "VERB":
-        for child in tok.children:
+        # What a passive or a participle modifying a noun acts on is its object too:
+        # "troops were sent to", "troops sent to the border", "prisoners released by".
+        passive_objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            passive_objects.append(tok.head)
+        for child in [*tok.children, *passive_objects]:
             # "stepped down" is parsed with the particle as an adverb (advmod), not a prt
-            if child.dep_ in {"dobj", "prt", "prep", "advmod"}:
+            if child.dep_ in {"dobj", "prt", "prep", "advmod"} or child in passive_objects:
                 phrase = table.get((f"{lemma} {child.lemma_.lower()}", "VERB"))
                 if phrase:
                     return phrase, child
