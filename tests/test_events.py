@@ -732,3 +732,8 @@ def test_issue_5g_group_nouns_act(body: str, expected: tuple):
 )
 def test_a_phrase_object_can_be_a_passive_subject_or_a_participles_noun(body: str, expected: tuple):
     assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_preparing_to_attack_is_mobilizing():
+    doc = _doc("The Kenyan army prepared to resume shelling rebel positions on Monday.")
+    assert _events(doc) == [("MOBILIZE", ["Kenyan army"], [], "asserted")]

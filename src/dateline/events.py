@@ -1043,6 +1043,21 @@ def _willing(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and head.i != tok.i and head.dep_ == "acomp" and head.lower_ in WILLING
 
 
+def _prepared(tok: Token) -> Token | None:
+    """The verb "prepare" of which the trigger is what its actor prepares to do or prepares
+    for ("prepared to resume shelling", "is preparing for an offensive"), directly or
+    through a light verb; None when there is none."""
+    node = tok
+    if node.dep_ in {"dobj", "xcomp"} and node.head.i != node.i and _is_light(node.head):
+        node = node.head  # "resume shelling", "resume the offensive"
+    if node.dep_ == "pobj" and node.head.lower_ == "for":
+        node = node.head  # "for an offensive"
+        return node.head if node.head.lemma_.lower() == "prepare" else None
+    if node.dep_ == "xcomp" and node.head.i != node.i and node.head.lemma_.lower() == "prepare":
+        return node.head
+    return None
+
+
 def _grants(actors: list[Entity]) -> bool:
     """Whether the actors can grant a permission that is a concession: states and their
     authorities ("the court allowed", "Uzbekistan allowed"), not a car platform's
@@ -1419,6 +1434,12 @@ def code_events(
         kind = _type(trig, actors, recipients, modality, own_word, sides)
         if _willing(tok) and QUAD[kind] <= 2:
             kind = "AGREE"  # "is willing to withdraw", "is ready to send troops"
+        preparing = _prepared(tok) if trig.type == "ASSAULT" else None
+        if preparing is not None and kind in {"ASSAULT", "THREATEN"}:
+            # "the army prepared to resume shelling", "troops prepared for an offensive":
+            # readiness short of the use of force (manual, MOBILIZE; CAMEO 152), which
+            # itself happened as the preparing did.
+            kind, modality = "MOBILIZE", _modality(preparing)
         if own_word and modality in {"future", "hypothetical"} and _ultimatum(tok):
             kind = "THREATEN"
         # "Requires recipient" (manual) for the coded type; flag `recipient` for triggers
