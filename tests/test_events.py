@@ -740,3 +740,97 @@ _MATCH_REPORT = (
 def test_a_sports_story_codes_only_office_holders(sentence: str, expected: list[tuple[str, list[str]]]):
     doc = _doc(_MATCH_REPORT.format(sentence))
     assert [(kind, [a.lower() for a in actors]) for kind, actors, _, _ in _events(doc)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Uganda lauded Kenya for its mediation on Monday.", ("SUPPORT", ["Uganda"], ["Kenya"])),
+        ("A truce between Ethiopia and the rebels began on Monday.", ("RETREAT", ["Ethiopia", "rebels"], [])),
+        ("Kenya ruled out a transfer of the detainees to Uganda.", ("REJECT", ["Kenya"], ["Uganda"])),
+        ("Kenya severed relations with Uganda on Monday.", ("SANCTION", ["Kenya"], ["Uganda"])),
+        ("Rebels hijacked a Kenyan airliner on Monday.", ("ASSAULT", ["rebels"], ["Kenyan"])),
+        ("Sudan deplored the violence in Darfur on Monday.", ("ACCUSE", ["Sudan"], [])),
+        ("Ethiopia massed troops on the border on Monday.", ("MOBILIZE", ["Ethiopia"], [])),
+    ],
+)
+def test_issue_5g_lexicon_rows(body: str, expected: tuple[str, list[str], list[str]]):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_a_particle_parsed_as_an_adverb_still_makes_a_phrase():
+    doc = _doc("Kenyan Interior Minister Paul Otieno stepped down on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("RETREAT", ["Paul Otieno"], [])]
+
+
+def test_an_event_avoided_or_feared_has_not_happened():
+    assert _events(_doc("Kenya delayed the vote to avoid criticism from Uganda.")) == []
+
+
+def test_forces_a_participle_says_were_stationed_are_the_actor():
+    doc = _doc("Kenyan troops stationed in Somalia returned home on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("MOBILIZE", ["Kenyan troops"], [])]
+
+
+def test_warships_of_two_countries_hold_joint_drills():
+    doc = _doc("French and Egyptian warships began naval drills in the Mediterranean on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("COOPERATE", ["French and Egyptian warships"], [])]
+
+
+def test_leaving_something_for_later_talks_is_not_going_to_talks():
+    assert _events(_doc("The administration left the border question for later talks.")) == []
+
+
+def test_a_participle_with_a_direct_object_is_active_not_a_headline_passive():
+    doc = _doc("President Paul Otieno on Monday shortened by two hours the curfew in Nairobi.")
+    assert [e[:3] for e in _events(doc)] == [("CONCEDE", ["Paul Otieno"], [])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Uganda took part in the talks with Kenya on Monday.", ("CONSULT", ["Kenya", "Uganda"], [])),
+        ("Kenya attended the summit in Addis Ababa on Monday.", ("CONSULT", ["Kenya"], [])),
+    ],
+)
+def test_whoever_takes_part_in_a_nominal_event_is_a_participant(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_a_possessive_pronoun_on_an_event_noun_is_the_clauses_subject():
+    doc = _doc("Ethiopia said on Monday that its offensive in Tigray was over.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["Ethiopia"], [])]
+
+
+def test_where_aid_stops_receives_it_but_a_venue_of_talks_does_not():
+    doc = _doc("The Red Cross suspended aid deliveries in Mogadishu on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("SANCTION", ["Red Cross"], ["Mogadishu"])]
+    assert _events(_doc("Kenya and Uganda suspended the talks in Arusha on Monday.")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("An armed group attacked a police post in Ituri on Monday.", ("ASSAULT", ["armed group"], [])),
+        ("Rioters attacked a police post in Ituri on Monday.", ("ASSAULT", ["rioters"], [])),
+        ("Kenyan warplanes bombed a base in Somalia on Monday.", ("ASSAULT", ["Kenyan warplanes"], [])),
+    ],
+)
+def test_issue_5g_group_nouns_act(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Sanctions imposed on Iran by the EU took effect on Monday.", ("SANCTION", ["EU"], ["Iran"])),
+        ("Kenyan troops sent to Somalia arrived on Monday.", ("MOBILIZE", ["Kenyan troops"], ["Somalia"])),
+    ],
+)
+def test_a_phrase_object_can_be_a_passive_subject_or_a_participles_noun(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_preparing_to_attack_is_mobilizing():
+    doc = _doc("The Kenyan army prepared to resume shelling rebel positions on Monday.")
+    assert _events(doc) == [("MOBILIZE", ["Kenyan army"], [], "asserted")]

@@ -217,8 +217,14 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
     if lemma not in _heads()["VERB" if tok.pos_ == "VERB" else "NOUN"]:
         return None
     if tok.pos_ == "VERB":
-        for child in tok.children:
-            if child.dep_ in {"dobj", "prt", "prep"}:
+        # What a passive or a participle modifying a noun acts on is its object too:
+        # "troops were sent to", "troops sent to the border", "prisoners released by".
+        passive_objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            passive_objects.append(tok.head)
+        for child in [*tok.children, *passive_objects]:
+            # "stepped down" is parsed with the particle as an adverb (advmod), not a prt
+            if child.dep_ in {"dobj", "prt", "prep", "advmod"} or child in passive_objects:
                 phrase = table.get((f"{lemma} {child.lemma_.lower()}", "VERB"))
                 if phrase:
                     # Type "-": the object makes the word something else ("beat forecasts").
@@ -558,7 +564,9 @@ def _reduced_passive(verb: Token) -> bool:
         return False
     if _downed(verb):
         return True
-    if verb.tag_ != "VBN":
+    if verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children):
+        # a direct object makes it active: a past tense the tagger read as a participle
+        # ("Bashir shortened by one hour the curfew")
         return False
     if verb.dep_ == "acl":
         # "Five activists arrested in Kampala" parsed as one noun phrase
@@ -692,6 +700,10 @@ def _arguments(
         for content in (c for c in trigger.children if c.dep_ == "ccomp"):
             toks = [t for c in content.children if c.dep_ in {"nsubj", "nsubjpass"} for t in _expand(c)]
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors + recipients)
+    if not actors and trig.type == "MOBILIZE" and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        # "Russian troops stationed in Belarus", "NATO forces deployed in Kosovo": the
+        # forces a participle says were sent are the mobilisation's actor (whose they are).
+        actors = [e for e in _entities(_expand(trigger.head), index, ACTOR_TYPES) if e not in recipients]
     if place is None:
         place = _place_below(trigger, index)
     if not actors and trig.type in UNATTRIBUTED_TYPES and _victims(trigger, patient_toks, recipients, index):
@@ -800,12 +812,66 @@ def _nominal_arguments(
         and carrier.dep_ == "pobj"
         and carrier.head.lower_ in {"for", "on"}
         and carrier.head.head.lemma_.lower() in _GOING
+        and not any(c.dep_ == "dobj" for c in carrier.head.head.children)
     ):
         # "negotiators returned to Geneva for talks", "teachers went on strike": those who
-        # went hold them.
+        # went hold them ("left the subsidies for later talks" is no going).
         agent_toks, _, own = _subject(carrier.head.head)
         actors = _entities(agent_toks, index, ACTOR_TYPES)
+    if not actors and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in noun.children):
+        # "during his visit to Beijing, Putin …", "Israel said its offensive …": the
+        # possessive pronoun stands for the subject of the clause the noun is in.
+        clause = _clause_verb(noun)
+        if clause is not None:
+            agent_toks, _, _ = _subject(clause)
+            named = [t for t in agent_toks if t.lower_ not in PRONOUNS]
+            actors = _entities(named, index, ACTOR_TYPES)
+            own = False
+    verb = _joined(carrier)
+    if verb is not None:
+        # "Iran took part in the talks with Iraq", "workers joined the strike", "Kenya
+        # attended the summit": whoever takes part is a participant too.
+        agent_toks, _, own = _subject(verb)
+        actors = [e for e in _entities(agent_toks, index, ACTOR_TYPES) if e not in actors] + actors
     return actors, [r for r in recipients if r not in actors], place, own
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The nearest verb above a token whose subject the token is not part of ("Israel said
+    its offensive would continue" → said)."""
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.left_edge.i <= tok.i <= c.right_edge.i
+            for c in node.children
+        ):
+            return node
+    return None
+
+
+# Verbs whose subject takes part in the event their object (or "in" phrase) names.
+_JOINING = {"attend", "join"}
+_PARTAKING = {"participate", "engage", "partake"}
+
+
+def _joined(noun: Token) -> Token | None:
+    """The verb by which someone takes part in this nominal event, if any: "attended the
+    summit", "joined the strike", "participated / engaged / took part in the talks"."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _JOINING:
+        return head
+    if noun.dep_ != "pobj" or head.lower_ != "in" or head.head.i == head.i:
+        return None
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    if lemma in _PARTAKING:
+        return verb
+    if verb.lower_ == "part" and verb.head.lemma_.lower() == "take":
+        return verb.head  # "took part in", parsed with the "in" on "part"
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+        return verb
+    return None
 
 
 def _place_below(trigger: Token, index: EntityIndex) -> str | None:
@@ -911,6 +977,16 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
     return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
 
 
+# Verbs whose object event did not take place: it was avoided or only feared.
+_AVERTED = {"avoid", "avert", "fear", "risk", "escape", "evade"}
+
+
+def _averted(tok: Token) -> bool:
+    """A nominal event that is the object of avoid, avert, fear, risk, escape or evade
+    ("to avoid criticism", "feared a crackdown"): it has not happened."""
+    return tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _AVERTED
+
+
 def _names_a_group(tok: Token, index: EntityIndex) -> bool:
     """ "riot police", "strike committee members": a trigger word inside an unnamed group's
     name describes the group; it is not an event."""
@@ -959,7 +1035,12 @@ def _self_threat(tok: Token, actors: list[Entity], index: EntityIndex) -> bool:
 
 
 def _type(
-    trig: Trigger, actors: list[Entity], recipients: list[Entity], modality: str, own_word: bool
+    trig: Trigger,
+    actors: list[Entity],
+    recipients: list[Entity],
+    modality: str,
+    own_word: bool,
+    sides: int | None = None,
 ) -> str:
     """The PLOVER type after the manual's conventions; `own_word` is True when the clause is
     the actor's own statement (not a third party's report or forecast)."""
@@ -972,7 +1053,7 @@ def _type(
         # Missiles fired at no one named are a weapons test: a show of force (CAMEO 15).
         kind = untargeted
     joint = trig.alternative("joint")
-    if joint and len(actors) >= 2:
+    if joint and (len(actors) if sides is None else sides) >= 2:
         # Joint exercises are COOPERATE; one country's are MOBILIZE (manual, MOBILIZE).
         kind = joint
     verbal = trig.alternative("verbal")
@@ -988,6 +1069,40 @@ def _type(
     if modality in {"future", "hypothetical"} and own_word and kind in THREAT_TYPES:
         kind = "THREATEN"
     return kind
+
+
+def _halts_talks(tok: Token) -> bool:
+    """ "suspended the talks in Jeddah": the place of halted talks is their venue, which
+    receives nothing."""
+    return any(
+        c.dep_ == "dobj" and (found := _trigger(c)) is not None and found[0].type == "CONSULT"
+        for c in tok.children
+    )
+
+
+def _sides(tok: Token, actors: list[Entity], entities: list[Entity]) -> int:
+    """How many parties the actors are: an unnamed group counts once for each country named
+    inside its words in the trigger's sentence ("French and Egyptian warships" are two
+    sides of joint drills)."""
+    sent = tok.sent
+    spans = [
+        (m.start, m.end)
+        for actor in actors
+        if actor.type == "GROUP"
+        for m in actor.mentions
+        if sent.start_char <= m.start < sent.end_char
+    ]
+    extra = 0
+    for start, end in spans:
+        countries = {
+            e.actor.country
+            for e in entities
+            if e.type != "GROUP" and e.actor.country
+            for n in e.mentions
+            if start <= n.start and n.end <= end
+        }
+        extra += max(0, len(countries) - 1)
+    return len(actors) + extra
 
 
 def _ultimatum(tok: Token) -> bool:
@@ -1028,6 +1143,21 @@ def _willing(tok: Token) -> bool:
     it is willing to do."""
     head = tok.head
     return tok.dep_ == "xcomp" and head.i != tok.i and head.dep_ == "acomp" and head.lower_ in WILLING
+
+
+def _prepared(tok: Token) -> Token | None:
+    """The verb "prepare" of which the trigger is what its actor prepares to do or prepares
+    for ("prepared to resume shelling", "is preparing for an offensive"), directly or
+    through a light verb; None when there is none."""
+    node = tok
+    if node.dep_ in {"dobj", "xcomp"} and node.head.i != node.i and _is_light(node.head):
+        node = node.head  # "resume shelling", "resume the offensive"
+    if node.dep_ == "pobj" and node.head.lower_ == "for":
+        node = node.head  # "for an offensive"
+        return node.head if node.head.lemma_.lower() == "prepare" else None
+    if node.dep_ == "xcomp" and node.head.i != node.i and node.head.lemma_.lower() == "prepare":
+        return node.head
+    return None
 
 
 def _grants(actors: list[Entity]) -> bool:
@@ -1359,6 +1489,8 @@ def code_events(
         tok = doc[i]
         if _absorbed(tok, triggers) or _names_a_group(tok, index) or _promised_conflict(tok, triggers):
             continue
+        if _averted(tok):
+            continue
         actors, recipients, place, own = _arguments(tok, trig, index, nobody)
         if _gone_on(tok):
             # "teachers went on strike": a stoppage whoever strikes, never an air strike.
@@ -1422,15 +1554,29 @@ def code_events(
         own_word = not _forecast(tok) and (
             promised or not reported_by or any(a.id in reported_by for a in actors)
         )
-        kind = _type(trig, actors, recipients, modality, own_word)
+        sides = _sides(tok, actors, entities)
+        kind = _type(trig, actors, recipients, modality, own_word, sides)
         if _willing(tok) and QUAD[kind] <= 2:
             kind = "AGREE"  # "is willing to withdraw", "is ready to send troops"
+        preparing = _prepared(tok) if trig.type == "ASSAULT" else None
+        if preparing is not None and kind in {"ASSAULT", "THREATEN"}:
+            # "the army prepared to resume shelling", "troops prepared for an offensive":
+            # readiness short of the use of force (manual, MOBILIZE; CAMEO 152), which
+            # itself happened as the preparing did.
+            kind, modality = "MOBILIZE", _modality(preparing)
         if own_word and modality in {"future", "hypothetical"} and _ultimatum(tok):
             kind = "THREATEN"
         # "Requires recipient" (manual) for the coded type; flag `recipient` for triggers
         # that are events only when done to someone ("released a statement" is not).
         needs = kind in NEEDS_RECIPIENT or "recipient" in trig.flags
-        if needs and not recipients and not (kind == "COOPERATE" and len(actors) >= 2):
+        if kind in NEEDS_RECIPIENT and not recipients and place is not None and not _halts_talks(tok):
+            # "the Red Cross suspended aid deliveries in Baghdad": the country or town where
+            # aid arrives or stops receives it, when the actor is a state, a group or an
+            # office-holder (not "Kia delivered vehicles to customers in the US").
+            where = next((e for e in entities if e.id == place and e.type == "GPE"), None)
+            if where is not None and where not in actors and any(_political(a, False) for a in actors):
+                recipients = [where]
+        if needs and not recipients and not (kind == "COOPERATE" and sides >= 2):
             continue
         if reported_by and modality == "asserted":
             modality = "reported"
