@@ -684,6 +684,8 @@ def test_a_city_is_no_political_party_to_a_companys_offer():
         "Chilean President Ana Soto attacked the opposition's pension plan on Monday.",
         "The Peruvian government offered an example of the reform in Lima on Monday.",
         "The Peruvian embassy did not provide Reuters with further information on Monday.",
+        # an inquiry dropped is news of its end
+        "Chile has dropped its investigation into the Peruvian envoy on Monday.",
         # people in a market or an audience are no actors, whatever place or nation they have
         "Small investors in Peru welcomed the deal on Monday.",
         "Some Chilean fans boycotted the final in Lima on Monday.",

@@ -987,6 +987,21 @@ def _averted(tok: Token) -> bool:
     return tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _AVERTED
 
 
+# Verbs that close an investigation or a charge their object names.
+_DROPPED = {"drop", "close", "shelve", "dismiss", "withdraw"}
+
+
+def _dropped(tok: Token, trig: Trigger) -> bool:
+    """An accusation or inquiry that is dropped, closed or shelved ("Sweden dropped its
+    investigation", "prosecutors withdrew the charges"): the news is its end, not it."""
+    return (
+        trig.type == "ACCUSE"
+        and tok.pos_ != "VERB"
+        and tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in _DROPPED
+    )
+
+
 def _names_a_group(tok: Token, index: EntityIndex) -> bool:
     """ "riot police", "strike committee members": a trigger word inside an unnamed group's
     name describes the group; it is not an event."""
@@ -1489,7 +1504,7 @@ def code_events(
         tok = doc[i]
         if _absorbed(tok, triggers) or _names_a_group(tok, index) or _promised_conflict(tok, triggers):
             continue
-        if _averted(tok):
+        if _averted(tok) or _dropped(tok, trig):
             continue
         actors, recipients, place, own = _arguments(tok, trig, index, nobody)
         if _gone_on(tok):
