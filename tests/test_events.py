@@ -713,6 +713,11 @@ def test_a_trigger_word_in_another_sense_codes_no_event(body: str):
         ("Japan provided Peru with food aid on Monday.", ("AID", ["Japan"], ["Peru"])),
         # parties and legislatures attack with words: criticism, not force
         ("The Dems attacked Peruvian President Ana Soto on Monday.", ("ACCUSE", ["Dems"], ["Ana Soto"])),
+        # the kin of someone named are not that someone
+        (
+            "The son of Kenyan President Samuel Kiptoo was arrested by police in Nairobi on Monday.",
+            ("COERCE", ["police"], []),
+        ),
         # a deal struck is an agreement
         ("Peru and Chile struck a deal on fishing rights on Monday.", ("AGREE", ["Chile", "Peru"], [])),
     ],

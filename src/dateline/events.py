@@ -319,6 +319,18 @@ THREAT_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # "demanded that Y ease …", "threatened to …").
 ABOUT_ANOTHER = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
 # Nouns a name in apposition identifies ("the rebel group M23", "the party Ennahda").
+# Kin of someone named ("the son of former President X") are not that someone.
+_KIN = {"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "child"} | {
+    "children",
+    "nephew",
+    "niece",
+    "widow",
+    "relative",
+    "family",
+    "grandson",
+    "granddaughter",
+    "cousin",
+}
 _NAMED_BODIES = {"group", "party", "movement", "organisation", "organization", "agency", "company"}
 # Verbs whose object event has not happened: offered, proposed, demanded, refused, threatened.
 _UNDONE = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
@@ -513,7 +525,12 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
                     named = _entities([child], index, types)
                     here.extend(e for e in named if e.type in {"ORG", "PERSON"} and e not in found + here)
-        if not here and head.dep_ in {"nsubj", "nsubjpass", "pobj"} and head.pos_ in {"NOUN", "PROPN"}:
+        if (
+            not here
+            and head.dep_ in {"nsubj", "nsubjpass", "pobj"}
+            and head.pos_ in {"NOUN", "PROPN"}
+            and head.lemma_.lower() not in _KIN
+        ):
             # "Opposition groups in Zimbabwe", "thousands of Nigerians", "supporters of X":
             # a group named by where or whom it comes from.
             for child in head.children:
