@@ -138,6 +138,19 @@ def _two_papers() -> tuple[dateline.Document, dateline.Document]:
     return a, b
 
 
+def test_the_store_is_asked_what_it_holds_once_per_batch_not_per_input(corpus):
+    asked: list[list[str]] = []
+
+    def stored(ids):
+        asked.append(list(ids))
+        return set(ids[:1])  # the first of each batch is stored already
+
+    summary = Summary()
+    got = list(documents([corpus], Settings(batch_size=4), summary, stored=stored))
+    assert [len(ids) for ids in asked] == [4, 2]
+    assert summary.skipped == 2 and len(got) == 4
+
+
 def test_add_many_skips_repeats_and_stored_documents():
     a, b = _two_papers()
     with Store(":memory:") as store:

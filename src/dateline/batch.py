@@ -84,15 +84,27 @@ def documents(
                 summary.failed.append(_failure(outcome))
         return
 
+    def unstored(group: list[RawInput]) -> Iterator[RawInput]:
+        known = stored([raw.id for raw in group]) if stored is not None and group else set()
+        for raw in group:
+            if raw.id in known:
+                summary.skipped += 1
+            else:
+                yield raw
+
     def readable() -> Iterator[RawInput]:
+        # The store is asked once per batch of inputs, not once per input.
+        group: list[RawInput] = []
         for item in iter_inputs(paths, settings.max_bytes):
             summary.read += 1
             if isinstance(item, DatelineError):
                 summary.failed.append(_failure(item))
-            elif stored is not None and stored([item.id]):
-                summary.skipped += 1
-            else:
-                yield item
+                continue
+            group.append(item)
+            if len(group) >= settings.batch_size:
+                yield from unstored(group)
+                group = []
+        yield from unstored(group)
 
     for raw, result in run(readable(), settings, processes, engine, ray_address):
         if isinstance(result, Document):
