@@ -737,3 +737,8 @@ def test_a_phrase_object_can_be_a_passive_subject_or_a_participles_noun(body: st
 def test_preparing_to_attack_is_mobilizing():
     doc = _doc("The Kenyan army prepared to resume shelling rebel positions on Monday.")
     assert _events(doc) == [("MOBILIZE", ["Kenyan army"], [], "asserted")]
+
+
+def test_cutting_off_talks_is_halting_them():
+    doc = _doc("Kenya cut off talks with Uganda on Monday.")
+    assert _events(doc) == [("SANCTION", ["Kenya"], ["Uganda"], "asserted")]
