@@ -742,3 +742,8 @@ def test_preparing_to_attack_is_mobilizing():
 def test_cutting_off_talks_is_halting_them():
     doc = _doc("Kenya cut off talks with Uganda on Monday.")
     assert _events(doc) == [("SANCTION", ["Kenya"], ["Uganda"], "asserted")]
+
+
+def test_a_document_says_what_its_author_says():
+    doc = _doc("A statement issued by Uganda accused Kenya of aiding the rebels.")
+    assert [e[:3] for e in _events(doc)] == [("ACCUSE", ["Uganda"], ["Kenya"])]

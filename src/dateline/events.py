@@ -526,6 +526,9 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     agents.extend(_expand(obj))
+    # "a statement by the ministry condemned …", "a resolution adopted by the Council
+    # demands …": a document says what its author says.
+    agents = [t for a in agents for t in (_authors(a) or [a])]
     if agents and all(a.lower_ in PRONOUNS or _own_group(a) for a in agents):
         # "Syria says it will withdraw", "Israel said its troops killed …": the pronoun is
         # the speaker of the governing verb.
@@ -553,6 +556,23 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
     if _passive(verb):
         return agents, patients + inherited, False
     return agents + inherited, patients, False
+
+
+def _authors(tok: Token) -> list[Token]:
+    """The authors a document noun names through "by", directly or through a participle
+    ("a statement by X", "a resolution adopted by X"); none for other nouns."""
+    if tok.lemma_.lower() not in _DOCUMENTS:
+        return []
+    heads = [tok, *(c for c in tok.children if c.dep_ == "acl")]
+    return [
+        t
+        for head in heads
+        for c in head.children
+        if (c.dep_ == "prep" and c.lower_ == "by") or c.dep_ == "agent"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for t in _expand(o)
+    ]
 
 
 def _own_group(tok: Token) -> bool:
