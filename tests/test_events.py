@@ -747,3 +747,8 @@ def test_cutting_off_talks_is_halting_them():
 def test_a_document_says_what_its_author_says():
     doc = _doc("A statement issued by Uganda accused Kenya of aiding the rebels.")
     assert [e[:3] for e in _events(doc)] == [("ACCUSE", ["Uganda"], ["Kenya"])]
+
+
+def test_participants_of_an_event_that_breaks_out_are_on_its_verb():
+    doc = _doc("Clashes broke out between police and protesters in Nairobi on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["police", "protesters"], [])]

@@ -713,7 +713,14 @@ def _nominal_arguments(
     actors: list[Entity] = []
     recipients: list[Entity] = []
     place: str | None = None
-    for child in noun.children:
+    children = list(noun.children)
+    happening = noun.head
+    intransitive = not any(c.dep_ == "dobj" for c in happening.children)
+    if noun.dep_ == "nsubj" and happening.pos_ == "VERB" and intransitive:
+        # "fighting erupted between X and Y", "talks resumed between X and Y": the
+        # participants of an event that happens are given on the verb of its happening.
+        children += [c for c in happening.children if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS]
+    for child in children:
         if child.dep_ != "prep":
             continue
         toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
@@ -802,6 +809,10 @@ def _clause_verb(tok: Token) -> Token | None:
         ):
             return node
     return None
+
+
+# Prepositions of a verb of happening that name its subject event's participants.
+_PARTICIPANT_PREPS = {"between", "among"}
 
 
 # Verbs whose subject takes part in the event their object (or "in" phrase) names.
