@@ -752,3 +752,8 @@ def test_a_document_says_what_its_author_says():
 def test_participants_of_an_event_that_breaks_out_are_on_its_verb():
     doc = _doc("Clashes broke out between police and protesters in Nairobi on Monday.")
     assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["police", "protesters"], [])]
+
+
+def test_unknown_attackers_named_by_what_they_do_are_actors():
+    doc = _doc("Bandits killed five villagers in Zamfara on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["bandits"], ["villagers"])]
