@@ -757,3 +757,15 @@ def test_participants_of_an_event_that_breaks_out_are_on_its_verb():
 def test_unknown_attackers_named_by_what_they_do_are_actors():
     doc = _doc("Bandits killed five villagers in Zamfara on Monday.")
     assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["bandits"], ["villagers"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Uganda is ready for talks with Kenya.", ("AGREE", ["Uganda"], ["Kenya"], "future")),
+        ("Uganda is not ready for talks with Kenya.", ("AGREE", ["Uganda"], ["Kenya"], "negated")),
+        ("Kenya is open to negotiations with the rebels.", ("AGREE", ["Kenya"], ["rebels"], "future")),
+    ],
+)
+def test_being_ready_for_an_event_is_agreeing_to_it(body: str, expected: tuple):
+    assert _events(_doc(body)) == [expected]

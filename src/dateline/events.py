@@ -788,6 +788,15 @@ def _nominal_arguments(
             named = [t for t in agent_toks if t.lower_ not in PRONOUNS]
             actors = _entities(named, index, ACTOR_TYPES)
             own = False
+    willing = _ready_for(noun)
+    if willing is not None:
+        # "Iran is ready for talks with the US", "Kenya is open to negotiations with the
+        # rebels": whoever is ready acts (AGREE, see _willing); the others are recipients.
+        agent_toks, patient_toks, own = _subject(willing)
+        ready = _entities(agent_toks or patient_toks, index, ACTOR_TYPES)  # "is committed to"
+        if ready:
+            recipients = [e for e in actors + recipients if e not in ready]
+            actors = ready
     verb = _joined(carrier)
     if verb is not None:
         # "Iran took part in the talks with Iraq", "workers joined the strike", "Kenya
@@ -870,7 +879,10 @@ def _modality(trigger: Token, negation: bool = True) -> str:
     infinitive or a nominal event, the verb governing it). "would" in a clause reported
     by a speech verb, with no "if", is the future of the past ("said it would …")."""
     chain = [trigger]
-    if trigger.dep_ == "xcomp" or trigger.pos_ != "VERB" or _promise_of(trigger):
+    ready = _ready_for(trigger)
+    if ready is not None:
+        chain = [trigger, ready]  # "is not ready for talks": the adjective's clause
+    elif trigger.dep_ == "xcomp" or trigger.pos_ != "VERB" or _promise_of(trigger):
         chain.append(trigger.head)
     for tok in chain:
         if negation and _negated(tok):
@@ -892,7 +904,9 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         if (auxes & HYPOTHETICAL and not reported_would) or conditional or wanted or forecast:
             # "pressure for Damascus to allow aid": what someone wants done, not done.
             return "hypothetical"
-        if auxes & FUTURE or reported_would or (tok.lemma_.lower() in _AHEAD and tok.i != trigger.i):
+        is_ready = ready is not None and tok.i == ready.i
+        ahead = tok.i != trigger.i and (tok.lemma_.lower() in _AHEAD or is_ready)
+        if auxes & FUTURE or reported_would or ahead:
             return "future"
     return "asserted"
 
@@ -1071,6 +1085,8 @@ def _willing(tok: Token) -> bool:
     """ "is willing to withdraw", "is ready to send": the trigger is what its actor says
     it is willing to do."""
     head = tok.head
+    if _ready_for(tok) is not None:
+        return True  # "is ready for talks", "is open to negotiations"
     return tok.dep_ == "xcomp" and head.i != tok.i and head.dep_ == "acomp" and head.lower_ in WILLING
 
 
@@ -1086,6 +1102,19 @@ def _prepared(tok: Token) -> Token | None:
         return node.head if node.head.lemma_.lower() == "prepare" else None
     if node.dep_ == "xcomp" and node.head.i != node.i and node.head.lemma_.lower() == "prepare":
         return node.head
+    return None
+
+
+def _ready_for(noun: Token) -> Token | None:
+    """The clause verb of "is ready / willing / prepared / eager / open to / for" or "is
+    committed to" that a nominal event is the object of ("ready for talks"), else None."""
+    if noun.pos_ == "VERB" or noun.dep_ != "pobj" or noun.head.lower_ not in {"for", "to"}:
+        return None
+    word = noun.head.head
+    if word.pos_ == "ADJ" and word.dep_ == "acomp" and word.lower_ in WILLING | {"open"}:
+        return word.head
+    if word.pos_ == "VERB" and word.lower_ == "committed" and _passive(word):
+        return word
     return None
 
 
