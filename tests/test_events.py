@@ -769,3 +769,15 @@ def test_unknown_attackers_named_by_what_they_do_are_actors():
 )
 def test_being_ready_for_an_event_is_agreeing_to_it(body: str, expected: tuple):
     assert _events(_doc(body)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Kenya deployed peacekeepers to Somalia on Monday.", ("AID", ["Kenya"], ["Somalia"])),
+        ("A deployment of UN peacekeeping troops arrived in Mali on Monday.", ("AID", ["UN"], ["Mali"])),
+        ("Kenya deployed troops to Somalia on Monday.", ("MOBILIZE", ["Kenya"], ["Somalia"])),
+    ],
+)
+def test_sending_peacekeepers_is_aid(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]

@@ -718,8 +718,11 @@ def _nominal_arguments(
     intransitive = not any(c.dep_ == "dobj" for c in happening.children)
     if noun.dep_ == "nsubj" and happening.pos_ == "VERB" and intransitive:
         # "fighting erupted between X and Y", "talks resumed between X and Y": the
-        # participants of an event that happens are given on the verb of its happening.
-        children += [c for c in happening.children if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS]
+        # participants and place of an event that happens are given on the verb of its
+        # happening ("the deployment … arrived in Mali").
+        children += [
+            c for c in happening.children if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS | PLACE_PREPS
+        ]
     for child in children:
         if child.dep_ != "prep":
             continue
@@ -1118,6 +1121,16 @@ def _ready_for(noun: Token) -> Token | None:
     return None
 
 
+def _peacekeeping(tok: Token) -> bool:
+    """Whether what a mobilisation sends are peacekeepers: its object, its "of" object, the
+    subject of its passive or the noun its participle modifies ("deployed peacekeeping
+    troops", "the deployment of UN peacekeepers", "peacekeepers stationed in Cyprus")."""
+    moved = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}] + _of_objects(tok)
+    if tok.dep_ == "acl":
+        moved.append(tok.head)
+    return any(t.lower_.startswith("peacekeep") for m in moved for t in m.subtree)
+
+
 def _grants(actors: list[Entity]) -> bool:
     """Whether the actors can grant a permission that is a concession: states and their
     authorities ("the court allowed", "Uzbekistan allowed"), not a car platform's
@@ -1452,6 +1465,9 @@ def code_events(
         if armed and _foreign_forces(actors, recipients):
             # "Minsk allowed Russian troops to use its territory": military assistance.
             trig = Trigger(armed, None, ("military",))
+        if trig.type == "MOBILIZE" and _peacekeeping(tok):
+            # "deployed peacekeepers to Bosnia": providing peacekeeping is AID (CAMEO 074).
+            trig = Trigger("AID", None, ("peacekeeping",))
         recipients = [r for r in recipients if r not in actors]
         if not actors or _generic(tok, actors) or ("permit" in trig.flags and not _grants(actors)):
             continue
