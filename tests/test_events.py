@@ -781,3 +781,8 @@ def test_being_ready_for_an_event_is_agreeing_to_it(body: str, expected: tuple):
 )
 def test_sending_peacekeepers_is_aid(body: str, expected: tuple):
     assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_opening_a_border_to_refugees_is_asylum():
+    doc = _doc("Kenya opened its border to Somali refugees on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("AID", ["Kenya"], ["Somali refugees"])]

@@ -1121,6 +1121,11 @@ def _ready_for(noun: Token) -> Token | None:
     return None
 
 
+def _civilians(entity: Entity) -> bool:
+    """A people or an unnamed group of civilians or refugees ("West Africans", "refugees")."""
+    return entity.type == "NORP" or (entity.type == "GROUP" and entity.actor.sector in {"CVL", "REF"})
+
+
 def _peacekeeping(tok: Token) -> bool:
     """Whether what a mobilisation sends are peacekeepers: its object, its "of" object, the
     subject of its passive or the noun its participle modifies ("deployed peacekeeping
@@ -1465,6 +1470,11 @@ def code_events(
         if armed and _foreign_forces(actors, recipients):
             # "Minsk allowed Russian troops to use its territory": military assistance.
             trig = Trigger(armed, None, ("military",))
+        people = trig.alternative("people")
+        if people and recipients and all(_civilians(r) for r in recipients):
+            # "Benin opened its borders to West Africans expelled from Nigeria": letting
+            # people in is asylum (manual, AID), not easing a blockade.
+            trig = Trigger(people, None, ("asylum",))
         if trig.type == "MOBILIZE" and _peacekeeping(tok):
             # "deployed peacekeepers to Bosnia": providing peacekeeping is AID (CAMEO 074).
             trig = Trigger("AID", None, ("peacekeeping",))
