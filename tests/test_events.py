@@ -841,3 +841,52 @@ def test_a_phrase_object_can_be_a_passive_subject_or_a_participles_noun(body: st
 def test_preparing_to_attack_is_mobilizing():
     doc = _doc("The Kenyan army prepared to resume shelling rebel positions on Monday.")
     assert _events(doc) == [("MOBILIZE", ["Kenyan army"], [], "asserted")]
+
+
+def test_cutting_off_talks_is_halting_them():
+    doc = _doc("Kenya cut off talks with Uganda on Monday.")
+    assert _events(doc) == [("SANCTION", ["Kenya"], ["Uganda"], "asserted")]
+
+
+def test_a_document_says_what_its_author_says():
+    doc = _doc("A statement issued by Uganda accused Kenya of aiding the rebels.")
+    assert [e[:3] for e in _events(doc)] == [("ACCUSE", ["Uganda"], ["Kenya"])]
+
+
+def test_participants_of_an_event_that_breaks_out_are_on_its_verb():
+    doc = _doc("Clashes broke out between police and protesters in Nairobi on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["police", "protesters"], [])]
+
+
+def test_unknown_attackers_named_by_what_they_do_are_actors():
+    doc = _doc("Bandits killed five villagers in Zamfara on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["bandits"], ["villagers"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Uganda is ready for talks with Kenya.", ("AGREE", ["Uganda"], ["Kenya"], "future")),
+        ("Uganda is not ready for talks with Kenya.", ("AGREE", ["Uganda"], ["Kenya"], "negated")),
+        ("Kenya is open to negotiations with the rebels.", ("AGREE", ["Kenya"], ["rebels"], "future")),
+    ],
+)
+def test_being_ready_for_an_event_is_agreeing_to_it(body: str, expected: tuple):
+    assert _events(_doc(body)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Kenya deployed peacekeepers to Somalia on Monday.", ("AID", ["Kenya"], ["Somalia"])),
+        ("A deployment of UN peacekeeping troops arrived in Mali on Monday.", ("AID", ["UN"], ["Mali"])),
+        ("Kenya deployed troops to Somalia on Monday.", ("MOBILIZE", ["Kenya"], ["Somalia"])),
+    ],
+)
+def test_sending_peacekeepers_is_aid(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_opening_a_border_to_refugees_is_asylum():
+    doc = _doc("Kenya opened its border to Somali refugees on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("AID", ["Kenya"], ["Somali refugees"])]

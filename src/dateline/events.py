@@ -609,6 +609,9 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     agents.extend(_expand(obj))
+    # "a statement by the ministry condemned …", "a resolution adopted by the Council
+    # demands …": a document says what its author says.
+    agents = [t for a in agents for t in (_authors(a) or [a])]
     if agents and all(a.lower_ in PRONOUNS or _own_group(a) for a in agents):
         # "Syria says it will withdraw", "Israel said its troops killed …": the pronoun is
         # the speaker of the governing verb.
@@ -636,6 +639,23 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
     if _passive(verb):
         return agents, patients + inherited, False
     return agents + inherited, patients, False
+
+
+def _authors(tok: Token) -> list[Token]:
+    """The authors a document noun names through "by", directly or through a participle
+    ("a statement by X", "a resolution adopted by X"); none for other nouns."""
+    if tok.lemma_.lower() not in _DOCUMENTS:
+        return []
+    heads = [tok, *(c for c in tok.children if c.dep_ == "acl")]
+    return [
+        t
+        for head in heads
+        for c in head.children
+        if (c.dep_ == "prep" and c.lower_ == "by") or c.dep_ == "agent"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for t in _expand(o)
+    ]
 
 
 def _own_group(tok: Token) -> bool:
@@ -776,7 +796,17 @@ def _nominal_arguments(
     actors: list[Entity] = []
     recipients: list[Entity] = []
     place: str | None = None
-    for child in noun.children:
+    children = list(noun.children)
+    happening = noun.head
+    intransitive = not any(c.dep_ == "dobj" for c in happening.children)
+    if noun.dep_ == "nsubj" and happening.pos_ == "VERB" and intransitive:
+        # "fighting erupted between X and Y", "talks resumed between X and Y": the
+        # participants and place of an event that happens are given on the verb of its
+        # happening ("the deployment … arrived in Mali").
+        children += [
+            c for c in happening.children if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS | PLACE_PREPS
+        ]
+    for child in children:
         if child.dep_ != "prep":
             continue
         toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
@@ -844,6 +874,15 @@ def _nominal_arguments(
             named = [t for t in agent_toks if t.lower_ not in PRONOUNS]
             actors = _entities(named, index, ACTOR_TYPES)
             own = False
+    willing = _ready_for(noun)
+    if willing is not None:
+        # "Iran is ready for talks with the US", "Kenya is open to negotiations with the
+        # rebels": whoever is ready acts (AGREE, see _willing); the others are recipients.
+        agent_toks, patient_toks, own = _subject(willing)
+        ready = _entities(agent_toks or patient_toks, index, ACTOR_TYPES)  # "is committed to"
+        if ready:
+            recipients = [e for e in actors + recipients if e not in ready]
+            actors = ready
     verb = _joined(carrier)
     if verb is not None:
         # "Iran took part in the talks with Iraq", "workers joined the strike", "Kenya
@@ -865,6 +904,10 @@ def _clause_verb(tok: Token) -> Token | None:
         ):
             return node
     return None
+
+
+# Prepositions of a verb of happening that name its subject event's participants.
+_PARTICIPANT_PREPS = {"between", "among"}
 
 
 # Verbs whose subject takes part in the event their object (or "in" phrase) names.
@@ -941,7 +984,10 @@ def _modality(trigger: Token, negation: bool = True) -> str:
     infinitive or a nominal event, the verb governing it). "would" in a clause reported
     by a speech verb, with no "if", is the future of the past ("said it would …")."""
     chain = [trigger]
-    if trigger.dep_ == "xcomp" or trigger.pos_ != "VERB" or _promise_of(trigger):
+    ready = _ready_for(trigger)
+    if ready is not None:
+        chain = [trigger, ready]  # "is not ready for talks": the adjective's clause
+    elif trigger.dep_ == "xcomp" or trigger.pos_ != "VERB" or _promise_of(trigger):
         chain.append(trigger.head)
     if _prospect(trigger):
         return "hypothetical"
@@ -965,7 +1011,9 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         if (auxes & HYPOTHETICAL and not reported_would) or conditional or wanted or forecast:
             # "pressure for Damascus to allow aid": what someone wants done, not done.
             return "hypothetical"
-        if auxes & FUTURE or reported_would or (tok.lemma_.lower() in _AHEAD and tok.i != trigger.i):
+        is_ready = ready is not None and tok.i == ready.i
+        ahead = tok.i != trigger.i and (tok.lemma_.lower() in _AHEAD or is_ready)
+        if auxes & FUTURE or reported_would or ahead:
             return "future"
     return "asserted"
 
@@ -1174,6 +1222,8 @@ def _willing(tok: Token) -> bool:
     """ "is willing to withdraw", "is ready to send": the trigger is what its actor says
     it is willing to do."""
     head = tok.head
+    if _ready_for(tok) is not None:
+        return True  # "is ready for talks", "is open to negotiations"
     return tok.dep_ == "xcomp" and head.i != tok.i and head.dep_ == "acomp" and head.lower_ in WILLING
 
 
@@ -1190,6 +1240,34 @@ def _prepared(tok: Token) -> Token | None:
     if node.dep_ == "xcomp" and node.head.i != node.i and node.head.lemma_.lower() == "prepare":
         return node.head
     return None
+
+
+def _ready_for(noun: Token) -> Token | None:
+    """The clause verb of "is ready / willing / prepared / eager / open to / for" or "is
+    committed to" that a nominal event is the object of ("ready for talks"), else None."""
+    if noun.pos_ == "VERB" or noun.dep_ != "pobj" or noun.head.lower_ not in {"for", "to"}:
+        return None
+    word = noun.head.head
+    if word.pos_ == "ADJ" and word.dep_ == "acomp" and word.lower_ in WILLING | {"open"}:
+        return word.head
+    if word.pos_ == "VERB" and word.lower_ == "committed" and _passive(word):
+        return word
+    return None
+
+
+def _civilians(entity: Entity) -> bool:
+    """A people or an unnamed group of civilians or refugees ("West Africans", "refugees")."""
+    return entity.type == "NORP" or (entity.type == "GROUP" and entity.actor.sector in {"CVL", "REF"})
+
+
+def _peacekeeping(tok: Token) -> bool:
+    """Whether what a mobilisation sends are peacekeepers: its object, its "of" object, the
+    subject of its passive or the noun its participle modifies ("deployed peacekeeping
+    troops", "the deployment of UN peacekeepers", "peacekeepers stationed in Cyprus")."""
+    moved = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}] + _of_objects(tok)
+    if tok.dep_ == "acl":
+        moved.append(tok.head)
+    return any(t.lower_.startswith("peacekeep") for m in moved for t in m.subtree)
 
 
 def _grants(actors: list[Entity]) -> bool:
@@ -1546,6 +1624,14 @@ def code_events(
         if armed and _foreign_forces(actors, recipients):
             # "Minsk allowed Russian troops to use its territory": military assistance.
             trig = Trigger(armed, None, ("military",))
+        people = trig.alternative("people")
+        if people and recipients and all(_civilians(r) for r in recipients):
+            # "Benin opened its borders to West Africans expelled from Nigeria": letting
+            # people in is asylum (manual, AID), not easing a blockade.
+            trig = Trigger(people, None, ("asylum",))
+        if trig.type == "MOBILIZE" and _peacekeeping(tok):
+            # "deployed peacekeepers to Bosnia": providing peacekeeping is AID (CAMEO 074).
+            trig = Trigger("AID", None, ("peacekeeping",))
         recipients = [r for r in recipients if r not in actors]
         if not actors or _generic(tok, actors) or ("permit" in trig.flags and not _grants(actors)):
             continue
