@@ -960,11 +960,31 @@ def _negated(tok: Token) -> bool:
     )
 
 
+# Nouns whose infinitive is striven for, not done: "efforts to get Ukraine to investigate".
+_ATTEMPTS = {"effort", "attempt", "bid", "push", "drive", "campaign", "pressure", "plan", "plot"}
+
+
+def _attempted(verb: Token) -> bool:
+    """A verb inside the infinitive of an attempt ("efforts to get Ukraine to investigate
+    Biden", "a bid to topple the government"), reached through its clausal heads."""
+    tok = verb
+    for _ in range(3):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False  # infinitives only: "efforts to establish whether X withheld aid"
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ATTEMPTS:
+            return True
+        if tok.dep_ not in {"xcomp", "ccomp"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _prospect(trigger: Token) -> bool:
     """A nominal event held out as a prospect ("hope for the success of peace
-    negotiations", "would pave the way for direct talks"): not held, not yet planned."""
+    negotiations", "would pave the way for direct talks"), or an act that is only
+    attempted ("efforts to get Ukraine to investigate"): not held, not yet planned."""
     if trigger.pos_ == "VERB":
-        return False
+        return _attempted(trigger)
     tok = trigger
     for _ in range(2):  # "hope for talks", "hope for the success of talks"
         if tok.dep_ != "pobj" or tok.head.head.i == tok.head.i:
