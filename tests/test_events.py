@@ -561,8 +561,11 @@ def test_forecasts_are_hypothetical(body: str, kind: str):
 
 
 def test_an_order_is_a_request_unless_it_goes_to_the_actors_own_forces():
-    doc = _doc("The Tanzanian government ordered the newspaper Mwanga Leo to close its offices on Monday.")
+    doc = _doc("The Tanzanian government ordered the newspaper Mwanga Leo to publish a correction on Monday.")
     assert [e[:3] for e in _events(doc)] == [("REQUEST", ["Tanzanian government"], ["Mwanga Leo"])]
+    # An order to cease is coercion (issue 5g): censorship when it closes the press.
+    doc = _doc("The Tanzanian government ordered the newspaper Mwanga Leo to close its offices on Monday.")
+    assert [(e.type, e.mode) for e in doc.events] == [("COERCE", "censor")]
     # A commander's order to their own troops is not a request between two actors.
     assert _events(_doc("President Ochieng Adongo ordered troops to the northern border on Monday.")) == []
     # What an authority orders is itself the event.
@@ -892,3 +895,9 @@ def test_sending_peacekeepers_is_aid(body: str, expected: tuple):
 def test_opening_a_border_to_refugees_is_asylum():
     doc = _doc("Kenya opened its border to Somali refugees on Monday.")
     assert [e[:3] for e in _events(doc)] == [("AID", ["Kenya"], ["Somali refugees"])]
+
+
+def test_an_order_to_cease_is_coercion():
+    doc = _doc("The Kenyan government ordered the newspaper Daily Nation to suspend publication.")
+    assert [e[:3] for e in _events(doc)] == [("COERCE", ["Kenyan government"], ["Daily Nation"])]
+    assert _one(doc, "COERCE").mode == "censor"

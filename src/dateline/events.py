@@ -1275,6 +1275,17 @@ def _ready_for(noun: Token) -> Token | None:
     return None
 
 
+# Nouns of the press ("ordered the newspaper Mwanga Leo to close"): restricting them is censorship.
+_PRESS = {"newspaper", "paper", "magazine", "radio", "broadcaster", "channel", "station", "website", "outlet"}
+# Verbs of ceasing: what an authority orders someone to do when it restricts them.
+_STOPPING = {"suspend", "stop", "halt", "close", "cease", "shut", "end", "disband"}
+
+
+def _ordered_to_stop(tok: Token) -> bool:
+    """ "ordered the newspaper to suspend publication", "ordered X to halt its rallies"."""
+    return any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in _STOPPING for c in tok.children)
+
+
 def _civilians(entity: Entity) -> bool:
     """A people or an unnamed group of civilians or refugees ("West Africans", "refugees")."""
     return entity.type == "NORP" or (entity.type == "GROUP" and entity.actor.sector in {"CVL", "REF"})
@@ -1694,6 +1705,14 @@ def code_events(
         )
         sides = _sides(tok, actors, entities)
         kind = _type(trig, actors, recipients, modality, own_word, sides)
+        if kind == "REQUEST" and "command" in trig.flags and _ordered_to_stop(tok):
+            # "the government ordered the newspaper to suspend publication": an authority's
+            # order to cease is a restriction (CAMEO 172, 1721), censorship for the press.
+            press = any(r.actor.sector == "JRN" for r in recipients) or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _PRESS for c in tok.children
+            )
+            mode = "censor" if press else "restrict"
+            kind, trig = "COERCE", Trigger("COERCE", mode, trig.contexts)
         if _willing(tok) and QUAD[kind] <= 2:
             kind = "AGREE"  # "is willing to withdraw", "is ready to send troops"
         preparing = _prepared(tok) if trig.type == "ASSAULT" else None
