@@ -723,6 +723,11 @@ def test_a_trigger_word_in_another_sense_codes_no_event(body: str):
             "The son of Kenyan President Samuel Kiptoo was arrested by police in Nairobi on Monday.",
             ("COERCE", ["police"], []),
         ),
+        # an unnamed group's countries of origin are the actors
+        (
+            "Warships from Peru, Chile and Japan began joint exercises off Lima on Monday.",
+            ("COOPERATE", ["Chile", "Japan", "Peru"], []),
+        ),
         # a deal struck is an agreement
         ("Peru and Chile struck a deal on fishing rights on Monday.", ("AGREE", ["Chile", "Peru"], [])),
     ],

@@ -510,6 +510,17 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
                 continue  # "Israeli troops", "Sudanese police": the group, which holds the country
             if entity is not None and entity.type in types and entity not in found + here:
                 here.append(entity)
+        if here and all(e.type == "GROUP" and e.actor.country is None for e in here):
+            # "Warships from Australia, India and the United States": the countries they
+            # come from are the actors (joint drills of three), not the unnamed group.
+            origins = [
+                e
+                for child in head.children
+                if child.dep_ == "prep" and child.lower_ == "from"
+                for e in _entities([o for o in child.children if o.dep_ == "pobj"], index, types)
+                if e.type in {"GPE", "NORP"}
+            ]
+            here = origins or here
         if not here:
             for child in head.children:
                 if child.dep_ == "poss":
