@@ -728,6 +728,8 @@ def test_a_trigger_word_in_another_sense_codes_no_event(body: str):
             "Warships from Peru, Chile and Japan began joint exercises off Lima on Monday.",
             ("COOPERATE", ["Chile", "Japan", "Peru"], []),
         ),
+        # a promise of retaliation is a threat
+        ("Peru vowed revenge for the attack on Monday.", ("THREATEN", ["Peru"], [])),
         # a deal struck is an agreement
         ("Peru and Chile struck a deal on fishing rights on Monday.", ("AGREE", ["Chile", "Peru"], [])),
     ],
