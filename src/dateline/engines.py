@@ -269,13 +269,15 @@ class _Pool:
                     task = self._next_task() if worker.ready and len(worker.tasks) < depth else None
                     if task is not None:
                         self._send(worker, task)
-            if self.done in self.chunks and self.chunks[self.done].left == 0:
-                while self.done in self.chunks and self.chunks[self.done].left == 0:
-                    finished = self.chunks.pop(self.done)
-                    self.done += 1
-                    for raw, outcome in zip(finished.inputs, finished.outcomes, strict=True):
-                        assert outcome is not None
-                        yield raw, outcome
+            written = False
+            while self.done in self.chunks and self.chunks[self.done].left == 0:
+                finished = self.chunks.pop(self.done)
+                self.done += 1
+                written = True
+                for raw, outcome in zip(finished.inputs, finished.outcomes, strict=True):
+                    assert outcome is not None
+                    yield raw, outcome
+            if written:
                 # Writing them made room for more chunks: send those before waiting, or a
                 # worker that finished out of turn idles until another one answers.
                 continue

@@ -210,6 +210,33 @@ def _is_light(verb: Token) -> bool:
     return bool(forms & words)
 
 
+def _verb_phrase(tok: Token, lemma: str) -> tuple[Trigger, Token] | None:
+    """The first "verb word" phrase of the lexicon this verb makes with its object,
+    particle or preposition, and that word."""
+    table = lexicon()
+    # What a passive or a participle modifying a noun acts on is its object too:
+    # "troops were sent to", "troops sent to the border", "prisoners released by".
+    passive_objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        passive_objects.append(tok.head)
+    for child in [*tok.children, *passive_objects]:
+        words: list[Token] = []
+        # "stepped down" is parsed with the particle as an adverb (advmod), not a prt
+        if child.dep_ in {"dobj", "prt", "prep", "advmod"} or child in passive_objects:
+            words.append(child)
+        if child.dep_ == "prep" and child.lower_ == "with":
+            # "provided Kenya with aid": what is provided is the object of "with"
+            words.extend(inner for inner in child.children if inner.dep_ == "pobj")
+        if child.dep_ == "dobj":
+            # "gave the country 5 million dollars of aid", "sent a shipment of arms"
+            words.extend(_of_objects(child))
+        for word in words:
+            phrase = table.get((f"{lemma} {word.lemma_.lower()}", "VERB"))
+            if phrase:
+                return phrase, word
+    return None
+
+
 def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
     """The trigger this token starts, and the second word of a phrase trigger, if any."""
     table = lexicon()
@@ -217,30 +244,10 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
     if lemma not in _heads()["VERB" if tok.pos_ == "VERB" else "NOUN"]:
         return None
     if tok.pos_ == "VERB":
-        # What a passive or a participle modifying a noun acts on is its object too:
-        # "troops were sent to", "troops sent to the border", "prisoners released by".
-        passive_objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
-            passive_objects.append(tok.head)
-        for child in [*tok.children, *passive_objects]:
-            # "stepped down" is parsed with the particle as an adverb (advmod), not a prt
-            if child.dep_ in {"dobj", "prt", "prep", "advmod"} or child in passive_objects:
-                phrase = table.get((f"{lemma} {child.lemma_.lower()}", "VERB"))
-                if phrase:
-                    # Type "-": the object makes the word something else ("beat forecasts").
-                    return (phrase, child) if phrase.type != NOT_AN_EVENT else None
-            if child.dep_ == "prep" and child.lower_ == "with":
-                # "provided Kenya with aid": what is provided is the object of "with"
-                for inner in child.children:
-                    phrase = table.get((f"{lemma} {inner.lemma_.lower()}", "VERB"))
-                    if phrase and inner.dep_ == "pobj":
-                        return (phrase, inner) if phrase.type != NOT_AN_EVENT else None
-            if child.dep_ == "dobj":
-                # "gave the country 5 million dollars of aid", "sent a shipment of arms"
-                for inner in _of_objects(child):
-                    phrase = table.get((f"{lemma} {inner.lemma_.lower()}", "VERB"))
-                    if phrase:
-                        return (phrase, inner) if phrase.type != NOT_AN_EVENT else None
+        found = _verb_phrase(tok, lemma)
+        if found is not None:
+            # Type "-": the object makes the word something else ("beat forecasts").
+            return found if found[0].type != NOT_AN_EVENT else None
         single = table.get((lemma, "VERB"))
         if single and "permit" in single.flags:
             # "allowed inspectors to return", parsed with the inspectors as the subject of
@@ -318,7 +325,6 @@ THREAT_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # Events whose complement clause is their content, not a second event ("urged X to …",
 # "demanded that Y ease …", "threatened to …").
 ABOUT_ANOTHER = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"}
-# Nouns a name in apposition identifies ("the rebel group M23", "the party Ennahda").
 # Kin of someone named ("the son of former President X") are not that someone.
 _KIN = {"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "child"} | {
     "children",
@@ -331,6 +337,7 @@ _KIN = {"son", "daughter", "wife", "husband", "brother", "sister", "father", "mo
     "granddaughter",
     "cousin",
 }
+# Nouns a name in apposition identifies ("the rebel group M23", "the party Ennahda").
 _NAMED_BODIES = {"group", "party", "movement", "organisation", "organization", "agency", "company"}
 # Verbs whose object event has not happened: offered, proposed, demanded, refused, threatened.
 _UNDONE = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
