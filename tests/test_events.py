@@ -908,3 +908,41 @@ def test_an_order_to_cease_is_coercion():
     doc = _doc("The Kenyan government ordered the newspaper Daily Nation to suspend publication.")
     assert [e[:3] for e in _events(doc)] == [("COERCE", ["Kenyan government"], ["Daily Nation"])]
     assert _one(doc, "COERCE").mode == "censor"
+
+
+def test_a_sum_of_money_pledged_is_no_measure():
+    doc = _doc("Kenya pledged $50 million in aid to Somalia on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("AGREE", ["Kenya"], ["Somalia"])]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Two civilians were killed when a mortar round hit a market in Kismayo.",
+        "Two civilians were killed by a rocket in Kismayo.",
+    ],
+)
+def test_a_weapon_that_killed_names_no_one_and_its_place_is_no_attacker(body: str):
+    assert [e[:3] for e in _events(_doc(body))] == [("ASSAULT", ["unidentified actor"], ["civilians"])]
+
+
+def test_an_accident_when_someone_was_killed_is_no_attack():
+    assert _events(_doc("Two workers were killed when a crane collapsed in Kismayo.")) == []
+
+
+def test_firing_on_someone_is_an_assault_and_firing_staff_is_not():
+    doc = _doc("Security forces fired on protesters in Kisumu on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["security forces"], ["protesters"])]
+    assert _events(_doc("The Kenyan company fired 200 workers on Monday.")) == []
+
+
+def test_the_noun_a_passive_participle_with_an_agent_modifies_underwent_it():
+    doc = _doc("Aid workers kidnapped by gunmen in Garissa were freed on Sunday.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["gunmen"], ["workers"])]
+
+
+def test_a_cyber_attack_is_coercion_and_a_tariff_hits_no_one():
+    doc = _doc("Kenyan hackers launched a cyberattack on Uganda on Monday.")
+    assert [(e[0], e[2]) for e in _events(doc)] == [("COERCE", ["Uganda"])]
+    assert _one(doc, "COERCE").mode == "cyber"
+    assert _events(_doc("Farmers hit by retaliatory Kenyan tariffs were paid on Monday.")) == []

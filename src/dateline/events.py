@@ -220,6 +220,8 @@ def _verb_phrase(tok: Token, lemma: str) -> tuple[Trigger, Token] | None:
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
         passive_objects.append(tok.head)
     for child in [*tok.children, *passive_objects]:
+        if child.dep_ == "prep" and any(o.ent_type_ in {"DATE", "TIME"} for o in child.children):
+            continue  # "fired 200 workers on Monday", "called on Friday for talks": a time
         words: list[Token] = []
         # "stepped down" is parsed with the particle as an adverb (advmod), not a prt
         if child.dep_ in {"dobj", "prt", "prep", "advmod"} or child in passive_objects:
@@ -386,6 +388,8 @@ _HARM_ONLY = {"kill", "wound", "injure"}
 # Prepositions through which a passive verb names its cause ("killed in a bombing", "by a
 # landmine", "during shelling").
 _CAUSE_PREPS = {"in", "by", "during", "from"}
+# Words that open a clause saying when a passive harm happened ("killed when a shell hit").
+_WHEN = {"when", "as", "after"}
 # An explosion is an attack when a weapon set it off ("a bomb blast", "a minefield
 # explosion", "a suicide blast"), not a gas leak.
 _EXPLOSIONS = {"explosion", "blast"}
@@ -461,6 +465,11 @@ def _causes(verb: Token, agents: list[Token]) -> tuple[list[Token], bool]:
                     causes.append(obj)
                 elif child.lower_ == "by" or (child.lower_ in {"in", "during"} and not _circumstance(obj)):
                     other = True
+        for clause in verb.children:
+            # "were killed when a mortar round hit a market", "… when their car struck a
+            # landmine": the weapon of the clause of when it happened.
+            if clause.dep_ == "advcl" and any(c.lower_ in _WHEN for c in clause.children):
+                causes.extend(c for c in clause.children if c.dep_ in {"nsubj", "dobj"} and _cause(c))
     return causes, other
 
 
@@ -548,6 +557,7 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
             and head.dep_ in {"nsubj", "nsubjpass", "pobj"}
             and head.pos_ in {"NOUN", "PROPN"}
             and head.lemma_.lower() not in _KIN
+            and not _cause(head)  # "killed by a rocket in Idlib": a weapon comes from no one there
         ):
             # "Opposition groups in Zimbabwe", "thousands of Nigerians", "supporters of X":
             # a group named by where or whom it comes from.
@@ -614,7 +624,10 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
     agents: list[Token] = []
     patients: list[Token] = []
     reduced = _reduced_passive(verb)
-    if reduced and verb.dep_ == "acl":
+    by_agent = verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    if (reduced or by_agent) and verb.dep_ == "acl":
+        # "Five activists arrested in Kampala", "aid workers kidnapped by gunmen": the
+        # noun a passive participle modifies underwent it.
         patients.extend(_expand(verb.head))
     for child in verb.children:
         if child.dep_ == "nsubj" and reduced:
@@ -1447,7 +1460,10 @@ _MEASURE_NOUNS = {"%", "percent", "point", "maximum", "minimum", "record", "high
 
 
 def _quantity(tok: Token) -> bool:
-    """A number or a measure ("0.3%", "a maximum of 44 dBa", "a record high")."""
+    """A number or a measure ("0.3%", "a maximum of 44 dBa", "a record high"); a sum of
+    money is a thing given ("pledged $500 million in aid")."""
+    if tok.ent_type_ == "MONEY":
+        return False
     return tok.like_num or tok.pos_ == "NUM" or tok.lemma_.lower() in _MEASURE_NOUNS
 
 
