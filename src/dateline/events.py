@@ -259,7 +259,8 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
                 if phrase:
                     return phrase, subject
         return (single, None) if single else None
-    if tok.pos_ in {"NOUN", "PROPN"}:
+    # "launched a counteroffensive", tagged as an adjective: an argument is a noun use.
+    if tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and tok.dep_ in {"dobj", "pobj", "nsubj"}):
         for child in tok.children:
             if child.dep_ in {"compound", "amod"}:
                 phrase = table.get((f"{child.lemma_.lower()} {lemma}", "NOUN"))
@@ -914,6 +915,12 @@ def _nominal_arguments(
         if ready:
             recipients = [e for e in actors + recipients if e not in ready]
             actors = ready
+    claimant = _claimed(carrier)
+    if claimant is not None and not actors and done_to:
+        # "Hamas claimed responsibility for the bombing": whoever claims force or
+        # coercion did it ("took responsibility for the talks" claims no deed).
+        agent_toks, _, own = _subject(claimant)
+        actors = _entities(agent_toks, index, ACTOR_TYPES)
     verb = _joined(carrier)
     if verb is not None:
         # "Iran took part in the talks with Iraq", "workers joined the strike", "Kenya
@@ -944,6 +951,20 @@ _PARTICIPANT_PREPS = {"between", "among"}
 # Verbs whose subject takes part in the event their object (or "in" phrase) names.
 _JOINING = {"attend", "join"}
 _PARTAKING = {"participate", "engage", "partake"}
+
+
+_CLAIMING = {"claim", "accept", "take", "admit", "acknowledge", "assume"}
+
+
+def _claimed(noun: Token) -> Token | None:
+    """The verb by which someone claims this nominal event as their own deed, if any:
+    "claimed (took, accepted) responsibility for the bombing"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    owed = noun.head.head
+    if owed.lemma_.lower() not in {"responsibility", "credit"} or owed.dep_ != "dobj":
+        return None
+    return owed.head if owed.head.lemma_.lower() in _CLAIMING else None
 
 
 def _joined(noun: Token) -> Token | None:
