@@ -946,3 +946,42 @@ def test_a_cyber_attack_is_coercion_and_a_tariff_hits_no_one():
     assert [(e[0], e[2]) for e in _events(doc)] == [("COERCE", ["Uganda"])]
     assert _one(doc, "COERCE").mode == "cyber"
     assert _events(_doc("Farmers hit by retaliatory Kenyan tariffs were paid on Monday.")) == []
+
+
+def test_whoever_claims_an_attack_did_it_unless_the_claim_is_denied():
+    doc = _doc("Al-Shabaab claimed responsibility for the bombing in Mogadishu on Monday.")
+    assert [e[:2] for e in _events(doc)] == [("ASSAULT", ["Al-Shabaab"])]
+    doc = _doc("Al-Shabaab has not claimed responsibility for the bombing in Mogadishu.")
+    assert [e[:2] for e in _events(doc)] == []
+
+
+def test_a_question_asked_of_no_one_named_is_no_request():
+    assert _events(_doc("The Kenyan senator demanded how the minister could be so sure.")) == []
+    assert _events(_doc("“What is the plan for Somalia?” the Kenyan foreign minister asked.")) == []
+    doc = _doc("Kenya demanded that Uganda reopen the border on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("REQUEST", ["Kenya"], ["Uganda"])]
+
+
+def test_a_person_in_apposition_acts_not_the_party_describing_the_noun():
+    doc = _doc("The Democratic candidate, Amina Odhiambo, promised to visit Uganda.")
+    assert [e[:2] for e in _events(doc)] == [("AGREE", ["Amina Odhiambo"])]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Kenyan president did not offer a response to the report on Monday.",
+        "Kenya will invite architects to submit plans for a new museum.",
+        "The Kenya Border Security Act would impose sanctions on Uganda.",
+        "The US lawyers urged Kenya to release the editor.",
+    ],
+)
+def test_no_event_from_answers_bare_invitations_laws_or_private_professions(body: str):
+    assert _events(_doc(body)) == []
+
+
+def test_rockets_fired_at_homes_in_a_town_are_an_attack_on_no_one_named():
+    doc = _doc("Kenyan soldiers fired rockets at homes in Kismayo.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["Kenyan soldiers"], [])]
+    doc = _doc("Kenya fired two missiles on Monday.")
+    assert [e[:2] for e in _events(doc)] == [("MOBILIZE", ["Kenya"])]

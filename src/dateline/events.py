@@ -404,8 +404,9 @@ def market_nouns() -> frozenset[str]:
 
 
 def _in_market(head: Token) -> bool:
-    """A subject or agent that acts in a market or an audience ("investors in Hong Kong",
-    "U.S. economic data"): the place or nation around it is no actor."""
+    """A subject or agent that acts in a market, an audience or a private profession
+    ("investors in Hong Kong", "U.S. economic data", "US lawyers"): the place or nation
+    around it is no actor."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in market_nouns():
         return False
     return head.dep_ == "nsubj" or (head.dep_ == "pobj" and head.head.dep_ == "agent")
@@ -516,7 +517,7 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
     possessor when the phrase itself names no one ("China's foreign ministry" → China)."""
     found: list[Entity] = []
     for head in tokens:
-        if _in_market(head):
+        if _in_market(head) or _document_name(head):
             continue  # "Hong Kong investors welcomed the deal": a market, not Hong Kong
         here: list[Entity] = []
         core = sorted(_core(head), key=lambda t: t.i)
@@ -553,12 +554,24 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
                     named = _entities([child], index, types)
                     here.extend(e for e in named if e.type in {"ORG", "PERSON"} and e not in found + here)
+        if here and head.pos_ == "NOUN" and all(e.type == "NORP" for e in here):
+            # "the Democratic candidate, Andy Beshear, promised": the person in apposition,
+            # not the party or nation that only describes the noun.
+            people = [
+                e
+                for child in head.children
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i
+                for e in _entities([child], index, types)
+                if e.type == "PERSON" and e not in found
+            ]
+            here = people or here
         if (
             not here
             and head.dep_ in {"nsubj", "nsubjpass", "pobj"}
             and head.pos_ in {"NOUN", "PROPN"}
             and head.lemma_.lower() not in _KIN
             and not _cause(head)  # "killed by a rocket in Idlib": a weapon comes from no one there
+            and head.lemma_.lower() not in _DWELLINGS  # "his homes in Manhattan": a place
         ):
             # "Opposition groups in Zimbabwe", "thousands of Nigerians", "supporters of X":
             # a group named by where or whom it comes from.
@@ -573,6 +586,27 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
         found.extend(here)
     named = [e for e in found if e.type not in {"NORP"}]
     return named or found
+
+
+# Buildings people live or work in: what is "in" a place there is no group from it.
+_DWELLINGS = {"home", "house", "residence", "apartment", "flat", "office", "building", "property", "estate"}
+# Last words of the names of laws and documents: "the Hong Kong Human Rights and Democracy
+# Act would impose sanctions" is the law's content, and a law is no actor.
+_DOCUMENT_NAMES = {
+    "act",
+    "bill",
+    "law",
+    "treaty",
+    "accord",
+    "convention",
+    "resolution",
+    "protocol",
+    "charter",
+}
+
+
+def _document_name(head: Token) -> bool:
+    return head.pos_ == "PROPN" and head.lower_ in _DOCUMENT_NAMES
 
 
 def _group_spans(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int]]:
@@ -764,9 +798,10 @@ def _arguments(
         for content in (c for c in trigger.children if c.dep_ == "xcomp"):
             toks = _recipient_preps(content, trig) + [c for c in content.children if c.dep_ == "dobj"]
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors + recipients)
-    if not recipients and trig.type == "ACCUSE":
-        # "alleged that Greece violated its airspace": the accused is the content's subject.
-        for content in (c for c in trigger.children if c.dep_ == "ccomp"):
+    if not recipients and trig.type in {"ACCUSE", "REQUEST"}:
+        # "alleged that Greece violated its airspace": the accused is the content's subject;
+        # "demanded that Uganda open the border": so is whom the demand is made of.
+        for content in (c for c in trigger.children if c.dep_ == "ccomp" and not _question(c)):
             toks = [t for c in content.children if c.dep_ in {"nsubj", "nsubjpass"} for t in _expand(c)]
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors + recipients)
     if not actors and trig.type == "MOBILIZE" and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
@@ -964,7 +999,10 @@ def _claimed(noun: Token) -> Token | None:
     owed = noun.head.head
     if owed.lemma_.lower() not in {"responsibility", "credit"} or owed.dep_ != "dobj":
         return None
-    return owed.head if owed.head.lemma_.lower() in _CLAIMING else None
+    verb = owed.head
+    if verb.lemma_.lower() not in _CLAIMING or _negated(verb):
+        return None  # "Israel has not claimed responsibility for the attack"
+    return verb
 
 
 def _joined(noun: Token) -> Token | None:
@@ -1223,6 +1261,24 @@ def _type(
     return kind
 
 
+_AIMS = {"at", "on", "against", "toward", "towards"}
+_OPEN_WATER = {"sea", "ocean", "water", "waters"}
+
+
+def _aimed(tok: Token) -> bool:
+    """Whether a firing names what it was aimed at, on the verb or on its object, if not
+    whom ("fired rockets at homes"); not a time or the open sea ("fired two missiles on
+    Monday", "at the sea": a test)."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(
+        o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} and o.lemma_.lower() not in _OPEN_WATER
+        for head in heads
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in _AIMS
+        for o in c.children
+    )
+
+
 def _halts_talks(tok: Token) -> bool:
     """ "suspended the talks in Jeddah": the place of halted talks is their venue, which
     receives nothing."""
@@ -1432,7 +1488,8 @@ def _no_act(tok: Token, trig: Trigger, recipients: list[Entity]) -> bool:
     "declined to comment" (silence), a bare "asked" that names neither whom nor what
     ("Aderholt asked again"), a question ("when asked about the fight"), a measure ("hit a
     maximum of 44 dBa", "the index declined 0.3%"), a prospect ("deals promise to be
-    better") and a demonstration that shows something ("as demonstrated by his departure")."""
+    better"), a demonstration that shows something ("as demonstrated by his departure")
+    and a question asked of no one named ("demanded how he could be so sure")."""
     if tok.pos_ != "VERB":
         return False
     children = list(tok.children)
@@ -1459,8 +1516,22 @@ def _no_act(tok: Token, trig: Trigger, recipients: list[Entity]) -> bool:
         trig.type == "REQUEST"
         and not recipients
         and not any(
-            c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "dative", "nsubjpass", "advcl"} for c in children
+            c.dep_ in {"dobj", "xcomp", "ccomp", "prep", "dative", "nsubjpass", "advcl"} and not _question(c)
+            for c in children
         )
+    )
+
+
+_WH = {"how", "what", "why", "whether", "when", "where", "who", "whom", "which", "if"}
+
+
+def _question(clause: Token) -> bool:
+    """A complement clause that is a question ("demanded how he could be so sure", "'What
+    is the plan?' he asked"): asking it requests nothing of anyone named."""
+    return clause.dep_ == "ccomp" and (
+        clause.left_edge.lower_ in _WH
+        or any(t.lower_ in _WH and t.dep_ in {"advmod", "attr", "dobj", "mark"} for t in clause.children)
+        or any(t.text == "?" for t in clause.subtree)
     )
 
 
@@ -1688,6 +1759,14 @@ def code_events(
         if _averted(tok) or _dropped(tok, trig):
             continue
         actors, recipients, place, own = _arguments(tok, trig, index, nobody)
+        if trig.alternative("untargeted") and _aimed(tok):
+            # "fired rockets at homes in Kismayo": aimed at something, if at no one named.
+            trig = Trigger(
+                trig.type,
+                trig.mode,
+                trig.contexts,
+                frozenset(f for f in trig.flags if not f.startswith("untargeted=")),
+            )
         if _gone_on(tok):
             # "teachers went on strike": a stoppage whoever strikes, never an air strike.
             trig = Trigger(
