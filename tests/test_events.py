@@ -985,3 +985,40 @@ def test_rockets_fired_at_homes_in_a_town_are_an_attack_on_no_one_named():
     assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["Kenyan soldiers"], [])]
     doc = _doc("Kenya fired two missiles on Monday.")
     assert [e[:2] for e in _events(doc)] == [("MOBILIZE", ["Kenya"])]
+
+
+def test_a_crowd_or_dozens_of_a_group_as_object_are_that_group():
+    doc = _doc("Police in Nairobi dispersed a crowd of protesters on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("COERCE", ["police"], ["protesters"])]
+
+
+def test_a_checkpoint_in_a_city_is_no_recipient():
+    doc = _doc("Two suicide bombers blew themselves up at a checkpoint in Mogadishu on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["suicide bombers"], [])]
+
+
+def test_each_coordinated_phrase_keeps_its_nationality():
+    doc = _doc("Clashes broke out in Kisumu between Kenyan police and Ugandan traders.")
+    assert [e[:2] for e in _events(doc)] == [("ASSAULT", ["Kenyan police", "Ugandan"])]
+
+
+def test_a_vetoed_resolution_condemns_no_one_for_the_veto():
+    doc = _doc("Russia vetoed a Security Council resolution condemning the coup in Mali.")
+    assert [e[0] for e in _events(doc)] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Opposition lawmakers walked out of parliament in protest.", ["opposition lawmakers"]),
+        ("Kenyan police fired tear gas at students protesting the fee rise.", ["students"]),
+        ("Students protested in Nairobi.", ["students"]),
+    ],
+)
+def test_protesters_of_a_phrase_a_participle_or_a_misread_past_tense(body: str, expected: list[str]):
+    assert [e[1] for e in _events(_doc(body)) if e[0] == "PROTEST"] == [expected]
+
+
+def test_a_trade_or_profession_offering_a_service_is_no_agreement():
+    assert _events(_doc("The doctors offering to run the clinic in Garissa noted the conditions.")) == []
+    assert [e[:2] for e in _events(_doc("Doctors went on strike in Nairobi."))] == [("PROTEST", ["doctors"])]

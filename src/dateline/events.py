@@ -567,11 +567,14 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
             here = people or here
         if (
             not here
-            and head.dep_ in {"nsubj", "nsubjpass", "pobj"}
+            and (
+                head.dep_ in {"nsubj", "nsubjpass", "pobj"}
+                or (head.dep_ in {"dobj", "ROOT"} and head.lower_ in _GROUP_OF)
+            )
             and head.pos_ in {"NOUN", "PROPN"}
             and head.lemma_.lower() not in _KIN
             and not _cause(head)  # "killed by a rocket in Idlib": a weapon comes from no one there
-            and head.lemma_.lower() not in _DWELLINGS  # "his homes in Manhattan": a place
+            and head.lemma_.lower() not in _DWELLINGS | facility_heads()  # "his homes in Manhattan": a place
         ):
             # "Opposition groups in Zimbabwe", "thousands of Nigerians", "supporters of X":
             # a group named by where or whom it comes from.
@@ -583,9 +586,18 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
                         for e in _entities(objs, index, types)
                         if e not in found + here and (e.type != "GROUP" or head.lower_ in _GROUP_OF)
                     )
-        found.extend(here)
-    named = [e for e in found if e.type not in {"NORP"}]
-    return named or found
+        # A nationality word counts only where its phrase names nothing else; each
+        # coordinated phrase on its own ("Israeli police and Palestinian worshippers").
+        named = [e for e in here if e.type != "NORP"]
+        covered = (own := index.at(head)) is not None and own in found  # named with a conjunct
+        found.extend(e for e in (named if named or covered else here) if e not in found)
+    return found
+
+
+@cache
+def facility_heads() -> frozenset[str]:
+    """One-word facility nouns ("checkpoint", "airport", "camp") from data/facility_nouns.txt."""
+    return frozenset(w for w in lines("facility_nouns.txt") if " " not in w)
 
 
 # Buildings people live or work in: what is "in" a place there is no group from it.
@@ -636,12 +648,17 @@ def _downed(verb: Token) -> bool:
     )
 
 
+# Verbs of events done by their subject that have no passive: "Students protested in
+# Dhaka" tagged as a participle is still the students' protest.
+_INTRANSITIVE = {"protest", "demonstrate", "rally", "march", "riot", "clash", "mutiny", "rebel", "picket"}
+
+
 def _reduced_passive(verb: Token) -> bool:
     """A headline's passive without its auxiliary ("100 protesters killed in unrest",
     "Three soldiers killed in ambush"): a past participle with a subject and no auxiliary
     heading its own clause; the subject underwent it."""
-    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
-        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children) or verb.lemma_.lower() in _INTRANSITIVE:
+        return False  # "Students protested in Dhaka", tagged as a participle: no passive
     if _downed(verb):
         return True
     if verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children):
@@ -683,9 +700,27 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
         # the speaker of the governing verb.
         agents = _speaker(verb) or agents
     own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    if (
+        not own
+        and not agents
+        and verb.dep_ == "acl"
+        and (verb.tag_ == "VBG" or verb.lemma_.lower() in _INTRANSITIVE)
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and verb.head.lemma_.lower() not in _DOCUMENTS  # what a document says: below
+    ):
+        # "demonstrators protesting the election results", "troops attacking the town",
+        # "Thousands of students protested …" parsed as a noun phrase: the noun a present
+        # participle (or a verb with no passive) modifies does it.
+        agents = _expand(verb.head)
     if not own and verb.dep_ == "acl" and verb.head.lemma_.lower() in _DOCUMENTS and verb.head.dep_ == "dobj":
-        # "issued a statement condemning …": who issued the statement says it.
-        inherited, _, _ = _subject(verb.head.head)
+        # "issued a statement condemning …": who issued the statement says it; not who
+        # vetoed, rejected or blocked it ("Russia vetoed a resolution condemning the coup").
+        issuer = verb.head.head
+        found = _trigger(issuer)
+        refused = issuer.lemma_.lower() in _NOT_ISSUING or (found is not None and found[0].type == "REJECT")
+        if refused or _negated(issuer):
+            return agents, patients, False
+        inherited, _, _ = _subject(issuer)
         return agents + inherited, patients, False
     if own or verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head.i == verb.i:
         return agents, patients, own
@@ -705,6 +740,10 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
     if _passive(verb):
         return agents, patients + inherited, False
     return agents + inherited, patients, False
+
+
+# Verbs by which a document is kept from being issued ("blocked a statement condemning …").
+_NOT_ISSUING = {"veto", "block", "reject", "oppose", "scuttle", "withdraw", "delay", "stall", "water"}
 
 
 def _authors(tok: Token) -> list[Token]:
@@ -950,6 +989,17 @@ def _nominal_arguments(
         if ready:
             recipients = [e for e in actors + recipients if e not in ready]
             actors = ready
+    if (
+        not actors
+        and carrier.dep_ == "pobj"
+        and carrier.head.lower_ == "in"
+        and carrier.lemma_.lower() == "protest"
+        and carrier.head.head.pos_ == "VERB"
+    ):
+        # "walked out of parliament in protest", "took to the streets in protest against
+        # …": whoever did what was done in protest protests.
+        agent_toks, _, own = _subject(carrier.head.head)
+        actors = _entities(agent_toks, index, ACTOR_TYPES)
     claimant = _claimed(carrier)
     if claimant is not None and not actors and done_to:
         # "Hamas claimed responsibility for the bombing": whoever claims force or
@@ -1416,7 +1466,7 @@ def _grants(actors: list[Entity]) -> bool:
     return all(a.type == "GPE" or a.actor.sector in _AUTHORITIES for a in actors)
 
 
-def _political(entity: Entity, political_here: bool) -> bool:
+def _political(entity: Entity, political_here: bool, conflict: bool = True) -> bool:
     """Whether an entity can be a political actor in PLOVER's sense: a state, a
     nationality, an unnamed group (police, rebels, protesters), an international
     organisation, a person or organisation whose sector is a political one (government,
@@ -1424,7 +1474,12 @@ def _political(entity: Entity, political_here: bool) -> bool:
     where a named person or organisation holds such an office, or an international
     organisation is named — a person or organisation whose role the text does not say. A
     company, a product, or a person named with no role in a paragraph where no one holds
-    office ("Amazon is offering …", "Garrett hit Rudolph") is not."""
+    office ("Amazon is offering …", "Garrett hit Rudolph") is not. Without `conflict`
+    (cooperation), an unnamed group of a trade or profession (doctors, journalists,
+    students, business people) is not either: "doctors offering to run a clinic" is a
+    service, "doctors went on strike" a protest."""
+    if entity.type == "GROUP" and entity.actor.sector in _NON_POLITICAL and not conflict:
+        return False
     if entity.type in {"GPE", "NORP", "GROUP"} or _holds_office(entity):
         return True
     return political_here and entity.actor.sector is None and entity.type in {"PERSON", "ORG"}
@@ -1808,7 +1863,7 @@ def code_events(
             continue  # "ordered the army to the border": a command, not a request
         political_here = any(start <= tok.idx < end for start, end in offices)
         parties = [e for e in actors + recipients if not (QUAD[trig.type] <= 2 and _town_of(e, actors))]
-        if not any(_political(e, political_here) for e in parties):
+        if not any(_political(e, political_here, QUAD[trig.type] > 2) for e in parties):
             continue
         if sport and not any(_holds_office(e) for e in parties):
             continue  # a sports story: "Spain beat Russia" is a game, "the club's talks" business
