@@ -1022,3 +1022,31 @@ def test_protesters_of_a_phrase_a_participle_or_a_misread_past_tense(body: str, 
 def test_a_trade_or_profession_offering_a_service_is_no_agreement():
     assert _events(_doc("The doctors offering to run the clinic in Garissa noted the conditions.")) == []
     assert [e[:2] for e in _events(_doc("Doctors went on strike in Nairobi."))] == [("PROTEST", ["doctors"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Kenya gave Uganda a 48-hour ultimatum to withdraw.", ("THREATEN", ["Kenya"], ["Uganda"])),
+        ("Kenya delivered a stern warning to Uganda.", ("THREATEN", ["Kenya"], ["Uganda"])),
+        ("Kenya said it would not hesitate to attack Uganda.", ("THREATEN", ["Kenya"], ["Uganda"])),
+    ],
+)
+def test_ultimatums_warnings_given_and_no_hesitation_are_threats(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kenya returned the bodies of three Ugandan soldiers on Monday.",
+        "Kenyan forces pulled back from the disputed area.",
+    ],
+)
+def test_returning_the_dead_and_pulling_back_are_retreats(body: str):
+    assert [e[0] for e in _events(_doc(body))] == ["RETREAT"]
+
+
+def test_a_suicide_bomber_is_an_attacker():
+    doc = _doc("A suicide bomber blew himself up at a market in Mogadishu on Monday.")
+    assert [e[:2] for e in _events(doc)] == [("ASSAULT", ["suicide bomber"])]

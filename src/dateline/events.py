@@ -957,9 +957,14 @@ def _nominal_arguments(
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _MEASURES:
         carrier = noun.head.head  # "launched 10 days of war games": the days carry the games
     if not actors and carrier.dep_ == "dobj" and _is_light(carrier.head):
-        # "X began naval drills", "Y staged a rally": the light verb's subject acts.
+        # "X began naval drills", "Y staged a rally": the light verb's subject acts; whom
+        # the verb gives or addresses it to receives it ("gave Iraq an ultimatum",
+        # "issued a warning to Iran").
         agent_toks, _, own = _subject(carrier.head)
         actors = _entities(agent_toks, index, ACTOR_TYPES)
+        given = [c for c in carrier.head.children if c.dep_ == "dative"]
+        given += _prep_objects(carrier.head, {"to", "against"})
+        recipients.extend(e for e in _entities(given, index, ACTOR_TYPES) if e not in actors + recipients)
     if (
         not actors
         and carrier.dep_ == "pobj"
@@ -1139,6 +1144,9 @@ def _prospect(trigger: Token) -> bool:
     return False
 
 
+_HESITATING = {"hesitate", "waver"}
+
+
 def _modality(trigger: Token, negation: bool = True) -> str:
     """negated > hypothetical > future > asserted, from the trigger's clause (and, for an
     infinitive or a nominal event, the verb governing it). "would" in a clause reported
@@ -1152,7 +1160,9 @@ def _modality(trigger: Token, negation: bool = True) -> str:
     if _prospect(trigger):
         return "hypothetical"
     for tok in chain:
-        if negation and _negated(tok):
+        # "would not hesitate to use force": a negated hesitation is a resolve
+        litotes = tok.i != trigger.i and tok.lemma_.lower() in _HESITATING
+        if negation and _negated(tok) and not litotes:
             return "negated"
         children = list(tok.children)
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
