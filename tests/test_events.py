@@ -154,7 +154,8 @@ def test_group_country_from_possessor_else_unknown():
 def test_a_group_name_stops_at_a_line_break():
     # a byline or section label above the paragraph is not part of the group's name
     doc = _doc("Metro Desk\nPolice arrested six people in Quito on Monday.")
-    assert {name.lower(): coded for name, coded in _groups(doc).items()} == {"police": (None, "COP")}
+    groups = {name.lower(): coded for name, coded in _groups(doc).items()}
+    assert groups == {"police": (None, "COP"), "people": (None, "CVL")}  # counted people: a crowd
 
 
 def test_group_named_ids_follow_named_entities():
@@ -1050,3 +1051,38 @@ def test_returning_the_dead_and_pulling_back_are_retreats(body: str):
 def test_a_suicide_bomber_is_an_attacker():
     doc = _doc("A suicide bomber blew himself up at a market in Mogadishu on Monday.")
     assert [e[:2] for e in _events(doc)] == [("ASSAULT", ["suicide bomber"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Thousands of people marched in Nairobi on Monday.", ("PROTEST", ["people"], [])),
+        ("Kenyan police arrested 300 people in Nairobi.", ("COERCE", ["Kenyan police"], ["people"])),
+    ],
+)
+def test_counted_people_are_a_crowd(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_people_not_counted_are_no_group():
+    assert _events(_doc("Many people protested on Monday.")) == []
+
+
+def test_a_persons_title_names_no_second_actor():
+    doc = _doc("U.S. envoy Amina Odhiambo accused Uganda of aggression.")
+    assert [e[:3] for e in _events(doc)] == [("ACCUSE", ["Amina Odhiambo"], ["Uganda"])]
+
+
+def test_coordinated_nationality_modifiers_are_both_sides():
+    doc = _doc("Kenyan and Ugandan negotiators met in Arusha on Monday.")
+    assert [e[:2] for e in _events(doc)] == [("CONSULT", ["Kenyan", "Ugandan"])]
+    doc = _doc("U.S. and Ugandan negotiators met in Arusha on Monday.")
+    assert [(e[0], sorted(e[1])) for e in _events(doc)] == [("CONSULT", ["Ugandan", "United States"])]
+
+
+def test_a_diplomatic_protest_is_an_accusation_and_a_street_protest_is_not():
+    doc = _doc("Kenya protested to Uganda over the arrests on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("ACCUSE", ["Kenya"], ["Uganda"])]
+    assert _one(doc, "ACCUSE").mode == "disapprove"
+    doc = _doc("Thousands of Kenyans protested in Nairobi against the tax on Monday.")
+    assert [e[0] for e in _events(doc)] == ["PROTEST"]

@@ -588,8 +588,16 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
                     )
         # A nationality word counts only where its phrase names nothing else; each
         # coordinated phrase on its own ("Israeli police and Palestinian worshippers").
-        named = [e for e in here if e.type != "NORP"]
-        covered = (own := index.at(head)) is not None and own in found  # named with a conjunct
+        own = index.at(head)
+        if own is not None and own.type == "PERSON" and own in here:
+            # "U.N. mediator Diego Cordovez", "U.S. Defense Secretary Mark Esper": one
+            # person, whose title's organisation or country is no second actor
+            here = [e for e in here if e.type == "PERSON"]
+        # "U.S. and Russian negotiators": nationality words coordinated with a name are
+        # sides of their own.
+        sides = {id(index.at(t)) for m in core if _coordinated(m, here, index) for t in (m, m.head)}
+        named = [e for e in here if e.type != "NORP" or id(e) in sides]
+        covered = own is not None and own in found  # named with a conjunct
         found.extend(e for e in (named if named or covered else here) if e not in found)
     return found
 
@@ -619,6 +627,22 @@ _DOCUMENT_NAMES = {
 
 def _document_name(head: Token) -> bool:
     return head.pos_ == "PROPN" and head.lower_ in _DOCUMENT_NAMES
+
+
+def _coordinated(tok: Token, entities: list[Entity], index: EntityIndex) -> bool:
+    """A nationality modifier coordinated with a country or nationality modifier that
+    names one of `entities` ("U.S. and Russian" negotiators)."""
+    if tok.dep_ != "conj" or tok.head.dep_ not in {"amod", "nmod", "compound"}:
+        return False
+    this, other = index.at(tok), index.at(tok.head)
+    return (
+        this is not None
+        and this.type == "NORP"
+        and other is not None
+        and other in entities
+        and other.type in {"GPE", "NORP"}
+        and this is not other
+    )
 
 
 def _group_spans(tokens: list[Token], index: EntityIndex) -> list[tuple[int, int]]:
@@ -705,12 +729,13 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
         and not agents
         and verb.dep_ == "acl"
         and (verb.tag_ == "VBG" or verb.lemma_.lower() in _INTRANSITIVE)
-        and verb.head.pos_ in {"NOUN", "PROPN"}
-        and verb.head.lemma_.lower() not in _DOCUMENTS  # what a document says: below
+        and verb.head.pos_ == "NOUN"
+        and (verb.head.lower_ in group_heads() or verb.head.lower_ in _GROUP_OF)
     ):
         # "demonstrators protesting the election results", "troops attacking the town",
-        # "Thousands of students protested …" parsed as a noun phrase: the noun a present
-        # participle (or a verb with no passive) modifies does it.
+        # "Thousands of students protested …" parsed as a noun phrase: the unnamed group a
+        # present participle (or a verb with no passive) modifies does it. (Not a named
+        # actor's participle: in a long sentence it is more often a side remark.)
         agents = _expand(verb.head)
     if not own and verb.dep_ == "acl" and verb.head.lemma_.lower() in _DOCUMENTS and verb.head.dep_ == "dobj":
         # "issued a statement condemning …": who issued the statement says it; not who
@@ -1267,6 +1292,16 @@ def _politician(actor: Entity) -> bool:
 
 def _states_only(actors: list[Entity]) -> bool:
     return all(a.type in {"GPE", "NORP"} or a.actor.sector in {"GOV", "MIL"} for a in actors)
+
+
+def _official(actor: Entity) -> bool:
+    """A country, a government body or an international organisation: who protests by
+    diplomatic note, not in the street."""
+    return (
+        (actor.type == "GPE" and bool(actor.kb_id) and actor.kb_id.startswith("iso3166:"))
+        or actor.actor.sector == "GOV"
+        or bool(actor.kb_id and actor.kb_id.startswith("igo:"))
+    )
 
 
 def _self_threat(tok: Token, actors: list[Entity], index: EntityIndex) -> bool:
@@ -1912,6 +1947,17 @@ def code_events(
             )
             mode = "censor" if press else "restrict"
             kind, trig = "COERCE", Trigger("COERCE", mode, trig.contexts)
+        # a protest addressed or about something ("protested to Japan over …"), not the
+        # headline "Hong Kong protests:" nor the noun
+        diplomatic = tok.lemma_.lower() == "protest" and (
+            (tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "prep"} and c.i > tok.i for c in tok.children))
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "in")  # "walked out in protest"
+        )
+        if kind == "PROTEST" and diplomatic and all(_official(a) for a in actors):
+            # "China protested to Japan over the visit", "the delegation walked out in
+            # protest": a diplomatic protest is a disapproval (manual, PROTEST: "coded as
+            # ACCUSE 'disapprove'").
+            kind, trig = "ACCUSE", Trigger("ACCUSE", "disapprove", trig.contexts)
         if _willing(tok) and QUAD[kind] <= 2:
             kind = "AGREE"  # "is willing to withdraw", "is ready to send troops"
         preparing = _prepared(tok) if trig.type == "ASSAULT" else None

@@ -63,6 +63,11 @@ def _group_head_hashes() -> frozenset[int]:
     return hashes(group_heads())
 
 
+@cache
+def _crowd_hashes() -> frozenset[int]:
+    return hashes(_CROWD_NOUNS)
+
+
 def _sector(head: Token) -> tuple[str, Token | None] | None:
     """(sector, modifier) for a group head noun; the modifier when a two-word phrase matched."""
     table = group_nouns()
@@ -74,6 +79,22 @@ def _sector(head: Token) -> tuple[str, Token | None] | None:
                 return phrase, child
     sector = table.get(word)
     return (sector, None) if sector else None
+
+
+# A crowd: "people" counted ("300 people", "thousands of people") is a group of civilians.
+_CROWD_NOUNS = {"people", "persons"}
+_CROWD_COUNTS = {"dozens", "hundreds", "thousands", "tens", "scores", "millions"}
+
+
+def _crowd(tok: Token) -> str | None:
+    """CVL for counted people ("five people were killed", "tens of thousands of people
+    marched"); people not counted ("people say", "many people") are no group."""
+    if tok.lower_ not in _CROWD_NOUNS:
+        return None
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return "CVL"
+    of = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return "CVL" if of is not None and of.head.lower_ in _CROWD_COUNTS else None
 
 
 def _is_head(tok: Token) -> bool:
@@ -129,14 +150,15 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     index = EntityIndex(entities)
     quoted = marked_spans(text_of(doc))
     found: dict[str, Entity] = {}
-    for tok in tokens_with(doc, _group_head_hashes(), "lower"):
+    for tok in tokens_with(doc, _group_head_hashes() | _crowd_hashes(), "lower"):
         if not _is_head(tok) or index.at(tok) is not None:
             continue
         if any(c.dep_ == "appos" and c.i > tok.i and index.at(c) is not None for c in tok.children):
             continue  # "the newspaper Mwanga Leo": the name that follows is the actor
         if any(start <= tok.idx < end for start, end in quoted):
             continue
-        coded = _sector(tok)
+        crowd = _crowd(tok)
+        coded = _sector(tok) or ((crowd, None) if crowd else None)
         if coded is None:
             continue
         phrase = _phrase(tok, coded[1], index)
