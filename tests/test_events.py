@@ -1086,3 +1086,36 @@ def test_a_diplomatic_protest_is_an_accusation_and_a_street_protest_is_not():
     assert _one(doc, "ACCUSE").mode == "disapprove"
     doc = _doc("Thousands of Kenyans protested in Nairobi against the tax on Monday.")
     assert [e[0] for e in _events(doc)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Uganda was suspended from the African Union on Monday.",
+            ("SANCTION", ["African Union"], ["Uganda"]),
+        ),
+        ("Three Kenyan diplomats were expelled from Uganda.", ("SANCTION", ["Uganda"], ["Kenyan diplomats"])),
+    ],
+)
+def test_whom_one_is_suspended_or_expelled_from_acts(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The World Bank approved a $300 million loan to Kenya.", "The UN airlifted food to Somalia on Monday."],
+)
+def test_approved_loans_and_airlifts_are_aid(body: str):
+    assert [e[0] for e in _events(_doc(body))] == ["AID"]
+
+
+def test_ready_to_resume_talks_with_someone_is_an_offer_to_them():
+    doc = _doc("Kenya said it was ready to resume peace talks with Uganda.")
+    assert [e[:3] for e in _events(doc)] == [("AGREE", ["Kenya"], ["Uganda"])]
+
+
+def test_forces_put_on_alert_are_mobilized_and_hospitals_are_not():
+    doc = _doc("Kenya put its army on high alert along the border with Somalia.")
+    assert [e[:2] for e in _events(doc)] == [("MOBILIZE", ["Kenya"])]
+    assert _events(_doc("Hospitals in Nairobi are on high alert.")) == []

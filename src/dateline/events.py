@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import EntityIndex, source_of, speech_verbs
 from .datetimes import to_date
-from .groups import group_heads
+from .groups import group_heads, group_nouns
 from .lexicon import lines, rows
 from .models import Actor, Article, Entity, Event, EventDate, Evidence, Place, TimeExpression
 from .nlp import hashes, text_of, tokens_with
@@ -872,6 +872,13 @@ def _arguments(
         # "Russian troops stationed in Belarus", "NATO forces deployed in Kosovo": the
         # forces a participle says were sent are the mobilisation's actor (whose they are).
         actors = [e for e in _entities(_expand(trigger.head), index, ACTOR_TYPES) if e not in recipients]
+    if not actors and trig.type == "SANCTION" and _passive(trigger):
+        # "Nigeria was suspended from the Commonwealth", "three diplomats were expelled
+        # from Kenya": the body or country one is suspended or expelled from did it.
+        bodies = _entities(_prep_objects(trigger, {"from"}), index, {"ORG", "GPE"})
+        patients = _entities(patient_toks, index, ACTOR_TYPES)
+        actors = [e for e in bodies if e not in patients]
+        recipients = [e for e in recipients if e not in actors]
     if place is None:
         place = _place_below(trigger, index)
     if not actors and trig.type in UNATTRIBUTED_TYPES and _victims(trigger, patient_toks, recipients, index):
@@ -925,6 +932,7 @@ def _nominal_arguments(
     whom it is done to ("the arrest of two journalists", "the shelling of Kharkiv"); with
     `kept` (arrests, detentions, deportations), so does the possessor ("Assange's arrest")."""
     actors: list[Entity] = []
+    partners: list[Entity] = []  # named by "with"
     recipients: list[Entity] = []
     place: str | None = None
     children = list(noun.children)
@@ -944,7 +952,10 @@ def _nominal_arguments(
         if done_to and child.lower_ == "of":
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in recipients)
         elif child.lower_ in {"between", "among", "of", "by", "with"}:
-            actors.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors)
+            named = [e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors]
+            actors.extend(named)
+            if child.lower_ == "with":
+                partners.extend(named)
             if child.lower_ == "of" and not _entities(toks, index, ACTOR_TYPES):
                 # "a suspension of air links with Serbia": the other side of what is
                 # suspended is the recipient.
@@ -981,12 +992,14 @@ def _nominal_arguments(
     carrier = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _MEASURES:
         carrier = noun.head.head  # "launched 10 days of war games": the days carry the games
-    if not actors and carrier.dep_ == "dobj" and _is_light(carrier.head):
+    if actors == partners and carrier.dep_ == "dobj" and _is_light(carrier.head):
         # "X began naval drills", "Y staged a rally": the light verb's subject acts; whom
         # the verb gives or addresses it to receives it ("gave Iraq an ultimatum",
         # "issued a warning to Iran").
+        # "resume talks with Israel": the partners of "with" take part too.
         agent_toks, _, own = _subject(carrier.head)
         actors = _entities(agent_toks, index, ACTOR_TYPES)
+        actors += [e for e in partners if e not in actors]
         given = [c for c in carrier.head.children if c.dep_ == "dative"]
         given += _prep_objects(carrier.head, {"to", "against"})
         recipients.extend(e for e in _entities(given, index, ACTOR_TYPES) if e not in actors + recipients)
@@ -1030,6 +1043,20 @@ def _nominal_arguments(
         # …": whoever did what was done in protest protests.
         agent_toks, _, own = _subject(carrier.head.head)
         actors = _entities(agent_toks, index, ACTOR_TYPES)
+    if (
+        not actors
+        and carrier.dep_ == "pobj"
+        and carrier.head.lower_ == "on"
+        and carrier.lemma_.lower() == "alert"
+    ):
+        # "India put its army on high alert", "troops were placed on alert", "the army is
+        # on full alert": whoever puts the forces on alert, else the forces.
+        verb = carrier.head.head
+        agent_toks, patient_toks, own = _subject(verb)
+        put = [c for c in verb.children if c.dep_ == "dobj"]
+        forces = put or patient_toks or agent_toks
+        if any(group_nouns().get(t.lower_) in _ARMED for t in forces):  # not "hospitals are on alert"
+            actors = _entities(agent_toks if put else forces, index, ACTOR_TYPES)
     claimant = _claimed(carrier)
     if claimant is not None and not actors and done_to:
         # "Hamas claimed responsibility for the bombing": whoever claims force or
@@ -1447,7 +1474,20 @@ def _willing(tok: Token) -> bool:
     head = tok.head
     if _ready_for(tok) is not None:
         return True  # "is ready for talks", "is open to negotiations"
+    if tok.dep_ == "dobj" and tok.pos_ != "VERB" and _is_light(head):
+        return _willing(head)  # "is ready to resume talks": the light verb's willingness
     return tok.dep_ == "xcomp" and head.i != tok.i and head.dep_ == "acomp" and head.lower_ in WILLING
+
+
+def _willing_subject(tok: Token) -> list[Token]:
+    """The subject of the "is willing / ready" a willing trigger depends on, if any."""
+    node = tok
+    if node.dep_ == "dobj" and node.pos_ != "VERB" and _is_light(node.head):
+        node = node.head
+    if node.dep_ != "xcomp" or node.head.dep_ != "acomp":
+        return []
+    agents, patients, _ = _subject(node.head.head)
+    return agents or patients
 
 
 def _prepared(tok: Token) -> Token | None:
@@ -1960,6 +2000,12 @@ def code_events(
             kind, trig = "ACCUSE", Trigger("ACCUSE", "disapprove", trig.contexts)
         if _willing(tok) and QUAD[kind] <= 2:
             kind = "AGREE"  # "is willing to withdraw", "is ready to send troops"
+            willing = _entities(_willing_subject(tok), index, ACTOR_TYPES)
+            if willing and len(actors) > 1:
+                # "is ready to resume talks with Israel": the willing side agrees, the
+                # other side receives the offer.
+                recipients = [e for e in actors + recipients if e not in willing]
+                actors = [e for e in actors if e in willing] or willing
         preparing = _prepared(tok) if trig.type == "ASSAULT" else None
         if preparing is not None and kind in {"ASSAULT", "THREATEN"}:
             # "the army prepared to resume shelling", "troops prepared for an offensive":
