@@ -952,10 +952,10 @@ def _nominal_arguments(
         if done_to and child.lower_ == "of":
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in recipients)
         elif child.lower_ in {"between", "among", "of", "by", "with"}:
-            named = [e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors]
-            actors.extend(named)
+            joining = [e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors]
+            actors.extend(joining)
             if child.lower_ == "with":
-                partners.extend(named)
+                partners.extend(joining)
             if child.lower_ == "of" and not _entities(toks, index, ACTOR_TYPES):
                 # "a suspension of air links with Serbia": the other side of what is
                 # suspended is the recipient.
@@ -1051,9 +1051,9 @@ def _nominal_arguments(
     ):
         # "India put its army on high alert", "troops were placed on alert", "the army is
         # on full alert": whoever puts the forces on alert, else the forces.
-        verb = carrier.head.head
-        agent_toks, patient_toks, own = _subject(verb)
-        put = [c for c in verb.children if c.dep_ == "dobj"]
+        putting = carrier.head.head
+        agent_toks, patient_toks, own = _subject(putting)
+        put = [c for c in putting.children if c.dep_ == "dobj"]
         forces = put or patient_toks or agent_toks
         if any(group_nouns().get(t.lower_) in _ARMED for t in forces):  # not "hospitals are on alert"
             actors = _entities(agent_toks if put else forces, index, ACTOR_TYPES)
@@ -1325,9 +1325,9 @@ def _official(actor: Entity) -> bool:
     """A country, a government body or an international organisation: who protests by
     diplomatic note, not in the street."""
     return (
-        (actor.type == "GPE" and bool(actor.kb_id) and actor.kb_id.startswith("iso3166:"))
+        (actor.type == "GPE" and (actor.kb_id or "").startswith("iso3166:"))
         or actor.actor.sector == "GOV"
-        or bool(actor.kb_id and actor.kb_id.startswith("igo:"))
+        or (actor.kb_id or "").startswith("igo:")
     )
 
 
