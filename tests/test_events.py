@@ -1119,3 +1119,23 @@ def test_forces_put_on_alert_are_mobilized_and_hospitals_are_not():
     doc = _doc("Kenya put its army on high alert along the border with Somalia.")
     assert [e[:2] for e in _events(doc)] == [("MOBILIZE", ["Kenya"])]
     assert _events(_doc("Hospitals in Nairobi are on high alert.")) == []
+
+
+def test_a_boycotted_event_is_not_held():
+    doc = _doc("The Kenyan opposition boycotted talks with the government on Monday.")
+    assert [e[0] for e in _events(doc)] == ["PROTEST"]
+
+
+def test_leaders_of_a_group_are_that_group():
+    doc = _doc("Kenyan opposition leaders demanded the release of the editor.")
+    assert [e[:2] for e in _events(doc)] == [("REQUEST", ["Kenyan opposition leaders"])]
+
+
+def test_fighting_as_a_subject_is_a_nominal_event_with_its_participants():
+    doc = _doc("Fighting between rival militias killed 50 people in Kismayo.")
+    assert [e[:2] for e in _events(doc)][:1] == [("ASSAULT", ["rival militias"])]
+
+
+def test_a_weapon_used_in_a_place_names_no_recipient():
+    doc = _doc("Kenyan police beat protesters with batons in Kisumu on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["Kenyan police"], ["protesters"])]

@@ -822,7 +822,7 @@ def _recipient_preps(tok: Token, trig: Trigger) -> list[Token]:
 def _arguments(
     trigger: Token, trig: Trigger, index: EntityIndex, nobody: Entity | None
 ) -> tuple[list[Entity], list[Entity], str | None, bool]:
-    if trigger.pos_ != "VERB":
+    if trigger.pos_ != "VERB" or _gerund(trigger):
         conflict = trig.type in {"COERCE", "ASSAULT"}
         return _nominal_arguments(
             trigger, index, done_to=conflict, kept=conflict and trig.mode in {"arrest", "deport"}
@@ -895,6 +895,16 @@ def _arguments(
         guests = [r for r in recipients if r.type not in {"NORP", "GROUP"}]
         actors, recipients = (guests, actors) if guests else ([], [])
     return actors, recipients, place, own
+
+
+def _gerund(tok: Token) -> bool:
+    """A verb form used as a noun: "Fighting between rival militias killed 50 people"
+    (a subject or an object with no subject or object of its own)."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+        and not any(c.dep_ in {"nsubj", "dobj", "nsubjpass"} for c in tok.children)
+    )
 
 
 def _victims(verb: Token, patients: list[Token], recipients: list[Entity], index: EntityIndex) -> bool:
@@ -1264,13 +1274,15 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
     return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
 
 
-# Verbs whose object event did not take place: it was avoided or only feared.
-_AVERTED = {"avoid", "avert", "fear", "risk", "escape", "evade"}
+# Verbs whose object event did not take place (for the subject): it was avoided, only
+# feared, or stayed away from ("boycotted talks with the government").
+_AVERTED = {"avoid", "avert", "fear", "risk", "escape", "evade", "boycott", "shun", "snub", "skip"}
 
 
 def _averted(tok: Token) -> bool:
-    """A nominal event that is the object of avoid, avert, fear, risk, escape or evade
-    ("to avoid criticism", "feared a crackdown"): it has not happened."""
+    """A nominal event that is the object of avoid, avert, fear, risk, escape, evade,
+    boycott, shun, snub or skip ("to avoid criticism", "feared a crackdown", "boycotted
+    the talks"): it has not happened, or not with the subject."""
     return tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _AVERTED
 
 
