@@ -1139,3 +1139,14 @@ def test_fighting_as_a_subject_is_a_nominal_event_with_its_participants():
 def test_a_weapon_used_in_a_place_names_no_recipient():
     doc = _doc("Kenyan police beat protesters with batons in Kisumu on Monday.")
     assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["Kenyan police"], ["protesters"])]
+
+
+def test_being_committed_to_something_is_agreeing_but_committing_to_nothing_is_not():
+    doc = _doc("Kenya is committed to the defence of Somalia.")
+    assert [e[:3] for e in _events(doc)] == [("AGREE", ["Kenya"], ["Somalia"])]
+    assert _events(_doc("Kenya has not committed to any cuts in spending.")) == []
+
+
+def test_evacuating_settlements_is_a_withdrawal():
+    doc = _doc("Kenya evacuated its military bases in Somalia on Monday.")
+    assert [e[:2] for e in _events(doc)] == [("RETREAT", ["Kenya"])]

@@ -233,10 +233,17 @@ def _verb_phrase(tok: Token, lemma: str) -> tuple[Trigger, Token] | None:
             # "gave the country 5 million dollars of aid", "sent a shipment of arms"
             words.extend(_of_objects(child))
         for word in words:
-            phrase = table.get((f"{lemma} {word.lemma_.lower()}", "VERB"))
-            if phrase:
-                return phrase, word
+            # the lemma, else the singular the lemmatizer missed ("bases" → "basis")
+            for form in dict.fromkeys((word.lemma_.lower(), _singular(word.lower_))):
+                phrase = table.get((f"{lemma} {form}", "VERB"))
+                if phrase:
+                    return phrase, word
     return None
+
+
+def _singular(word: str) -> str:
+    """A plural's singular by its spelling alone ("bases" → "base", "talks" → "talk")."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
@@ -883,6 +890,12 @@ def _arguments(
         place = _place_below(trigger, index)
     if not actors and trig.type in UNATTRIBUTED_TYPES and _victims(trigger, patient_toks, recipients, index):
         actors, own = _unattributed(trigger, agent_toks, index, nobody), False
+    if "stative" in trig.flags and not actors and _stative(trigger):
+        # "Vietnam is committed to opening its economy": the committed one commits.
+        if trigger.dep_ == "acomp":  # "Kenya is committed to …" parsed with "is" as head
+            patient_toks = _subject(trigger.head)[0]
+        actors = _entities(patient_toks, index, ACTOR_TYPES)
+        recipients = [e for e in recipients if e not in actors]
     if "reciprocal" in trig.flags:
         # "X met Y": PLOVER codes every participant of a meeting as an actor.
         actors, recipients = actors + [r for r in recipients if r not in actors], []
@@ -905,6 +918,11 @@ def _gerund(tok: Token) -> bool:
         and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
         and not any(c.dep_ in {"nsubj", "dobj", "nsubjpass"} for c in tok.children)
     )
+
+
+def _stative(verb: Token) -> bool:
+    """A participle of state: "is committed to", as a passive or as the complement of "is"."""
+    return _passive(verb) or (verb.dep_ == "acomp" and verb.tag_ == "VBN")
 
 
 def _victims(verb: Token, patients: list[Token], recipients: list[Entity], index: EntityIndex) -> bool:
@@ -1908,8 +1926,8 @@ def code_events(
         tok = doc[i]
         if _absorbed(tok, triggers) or _names_a_group(tok, index) or _promised_conflict(tok, triggers):
             continue
-        if _averted(tok) or _dropped(tok, trig):
-            continue
+        if _averted(tok) or _dropped(tok, trig) or ("stative" in trig.flags and not _stative(tok)):
+            continue  # "did not commit to any reductions", "reluctant to commit to": no stance
         actors, recipients, place, own = _arguments(tok, trig, index, nobody)
         if trig.alternative("untargeted") and _aimed(tok):
             # "fired rockets at homes in Kismayo": aimed at something, if at no one named.
