@@ -1150,3 +1150,8 @@ def test_being_committed_to_something_is_agreeing_but_committing_to_nothing_is_n
 def test_evacuating_settlements_is_a_withdrawal():
     doc = _doc("Kenya evacuated its military bases in Somalia on Monday.")
     assert [e[:2] for e in _events(doc)] == [("RETREAT", ["Kenya"])]
+
+
+def test_wishing_to_see_someone_act_is_hypothetical():
+    doc = _doc("Kenyan officials would like to see Uganda agree to the deal.")
+    assert [(e[0], e[3]) for e in _events(doc)] == [("AGREE", "hypothetical")]

@@ -1225,6 +1225,19 @@ def _prospect(trigger: Token) -> bool:
 
 
 _HESITATING = {"hesitate", "waver"}
+_WISHING = {"like", "love", "want", "hope", "wish", "prefer"}
+
+
+def _wished(trigger: Token) -> bool:
+    """ "would like to see China agree to …", "wants to see Iran return": a wish that
+    someone else do it."""
+    seeing = trigger.head
+    return (
+        trigger.dep_ in {"ccomp", "xcomp"}
+        and seeing.lemma_.lower() == "see"
+        and seeing.dep_ == "xcomp"
+        and seeing.head.lemma_.lower() in _WISHING
+    )
 
 
 def _modality(trigger: Token, negation: bool = True) -> str:
@@ -1237,7 +1250,7 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         chain = [trigger, ready]  # "is not ready for talks": the adjective's clause
     elif trigger.dep_ == "xcomp" or trigger.pos_ != "VERB" or _promise_of(trigger):
         chain.append(trigger.head)
-    if _prospect(trigger):
+    if _prospect(trigger) or _wished(trigger):
         return "hypothetical"
     for tok in chain:
         # "would not hesitate to use force": a negated hesitation is a resolve
