@@ -1155,3 +1155,10 @@ def test_evacuating_settlements_is_a_withdrawal():
 def test_wishing_to_see_someone_act_is_hypothetical():
     doc = _doc("Kenyan officials would like to see Uganda agree to the deal.")
     assert [(e[0], e[3]) for e in _events(doc)] == [("AGREE", "hypothetical")]
+
+
+def test_withdrawing_inspectors_halts_involvement_and_threatens_when_announced():
+    doc = _doc("The African Union withdrew its observers and aid workers from Burundi on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("SANCTION", ["African Union"], ["Burundi"])]
+    doc = _doc("The UN said it will withdraw its inspectors from Somalia.")
+    assert [e[:2] for e in _events(doc)] == [("THREATEN", ["UN"])]

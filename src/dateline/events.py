@@ -385,6 +385,8 @@ _GROUP_OF = {"thousands", "hundreds", "dozens", "scores", "group", "groups", "cr
 # Types whose direct object is what is moved, given or let go ("deployed troops",
 # "released prisoners"), never a recipient.
 _MOVES_OBJECT = {"MOBILIZE", "AID", "RETREAT"}
+# Verbs whose object group is moved out whatever the type ("withdrew its inspectors").
+_REMOVING = {"withdraw", "evacuate", "recall", "pull"}
 # Types coded with the unidentified actor when the text names no one who did it
 # (manual, "Sector Codes": UNK, "actor for 'two civilians were killed by a bomb'").
 UNATTRIBUTED_TYPES = {"ASSAULT", "COERCE"}
@@ -845,8 +847,10 @@ def _arguments(
                     entity.type == "GPE" and entity.actor.sector != "GOV" and not entity.kb_id
                 ):
                     place = place or entity.id
-                elif entity.type == "GROUP" and trig.type in _MOVES_OBJECT:
-                    continue  # "deployed troops", "provide troops": what is sent, not to whom
+                elif entity.type == "GROUP" and (
+                    trig.type in _MOVES_OBJECT or trigger.lemma_.lower() in _REMOVING
+                ):
+                    continue  # "deployed troops", "withdrew its inspectors": what is moved, not to whom
                 elif entity not in actors:
                     recipients.append(entity)
         elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS and place is None:
