@@ -1162,3 +1162,10 @@ def test_withdrawing_inspectors_halts_involvement_and_threatens_when_announced()
     assert [e[:3] for e in _events(doc)] == [("SANCTION", ["African Union"], ["Burundi"])]
     doc = _doc("The UN said it will withdraw its inspectors from Somalia.")
     assert [e[:2] for e in _events(doc)] == [("THREATEN", ["UN"])]
+
+
+def test_a_title_with_a_name_in_apposition_is_that_person():
+    doc = _doc(
+        "The Minister for Interior, Amina Odhiambo, allowed the opposition to hold a rally in Nairobi."
+    )
+    assert [e[:2] for e in _events(doc)][:1] == [("CONCEDE", ["Amina Odhiambo"])]

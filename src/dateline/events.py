@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import EntityIndex, source_of, speech_verbs
 from .datetimes import to_date
+from .entities import titles_table
 from .groups import group_heads, group_nouns
 from .lexicon import lines, rows
 from .models import Actor, Article, Entity, Event, EventDate, Evidence, Place, TimeExpression
@@ -552,10 +553,9 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
             for child in head.children:
                 if child.dep_ == "poss":
                     here.extend(e for e in _entities([child], index, types) if e not in found + here)
-        if (
-            not here
-            and head.pos_ == "NOUN"
-            and (head.lower_ in group_heads() or head.lemma_ in _NAMED_BODIES)
+        if not here and (
+            (head.pos_ == "NOUN" and (head.lower_ in group_heads() or head.lemma_ in _NAMED_BODIES))
+            or head.lower_ in title_heads()  # "The Federal Minister for Interior Aftab Sherpao"
         ):
             # "the newspaper Mwanga Leo", "the rebel group M23": the name in apposition
             # (an organisation or person; "the capital Kabul" is a place).
@@ -609,6 +609,12 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
         covered = own is not None and own in found  # named with a conjunct
         found.extend(e for e in (named if named or covered else here) if e not in found)
     return found
+
+
+@cache
+def title_heads() -> frozenset[str]:
+    """Head words of the titles in data/titles.tsv ("minister", "president", "secretary")."""
+    return frozenset(t.split(" of ")[0].split()[-1] for t, _ in titles_table())
 
 
 @cache
