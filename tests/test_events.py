@@ -1169,3 +1169,23 @@ def test_a_title_with_a_name_in_apposition_is_that_person():
         "The Minister for Interior, Amina Odhiambo, allowed the opposition to hold a rally in Nairobi."
     )
     assert [e[:2] for e in _events(doc)][:1] == [("CONCEDE", ["Amina Odhiambo"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Three Kenyan soldiers died in an attack on their convoy.", [("ASSAULT", ["unidentified actor"])]),
+        ("Two civilians died in a Kenyan airstrike near Kismayo.", [("ASSAULT", ["Kenyan"])]),
+        ("Four workers died in a car crash near Kismayo.", []),
+        ("The former Kenyan president died on Monday.", []),
+    ],
+)
+def test_dying_is_an_attack_only_in_an_attack(body: str, expected: list):
+    assert [e[:2] for e in _events(_doc(body))] == expected
+
+
+def test_exchanging_fire_and_firing_into_a_country_are_attacks():
+    doc = _doc("Kenyan troops and Somali militants exchanged fire near the border.")
+    assert [e[:2] for e in _events(doc)] == [("ASSAULT", ["Kenyan troops", "Somali militants"])]
+    doc = _doc("Militants fired rockets into northern Kenya on Monday.")
+    assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["militants"], ["Kenya"])]

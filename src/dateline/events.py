@@ -395,7 +395,10 @@ UNIDENTIFIED = "UNK"
 # Verbs that say someone died or was hurt without saying that anyone did it: with no
 # attacker named they are an attack only when a weapon or an attack is ("were killed in
 # a bombing"); "were killed in a car crash" is no event.
-_HARM_ONLY = {"kill", "wound", "injure"}
+_HARM_ONLY = {"kill", "wound", "injure", "die"}
+# Verbs whose subject dies: an attack only when the clause names an attack or a weapon
+# ("died in an airstrike", not "died in a crash" or "died on Monday").
+_DYING = {"die"}
 # Prepositions through which a passive verb names its cause ("killed in a bombing", "by a
 # landmine", "during shelling").
 _CAUSE_PREPS = {"in", "by", "during", "from"}
@@ -468,7 +471,7 @@ def _causes(verb: Token, agents: list[Token]) -> tuple[list[Token], bool]:
     doer, and so does a subject we cannot name ("they", "the men")."""
     causes = [a for a in agents if _cause(a)]
     other = len(causes) < len(agents)
-    if _passive(verb):
+    if _passive(verb) or verb.lemma_.lower() in _DYING:
         for child in verb.children:
             if child.dep_ != "prep" or child.lower_ not in _CAUSE_PREPS:
                 continue
@@ -828,7 +831,7 @@ def _recipient_preps(tok: Token, trig: Trigger) -> list[Token]:
     ("imposed sanctions on Belarus", "fired a barrage of rockets at Israel"), and on what
     an object that is a part or a measure is of ("suspended part of its aid program for
     Bosnia")."""
-    preps = set(RECIPIENT_PREPS) | ({"at"} if QUAD[trig.type] == 4 else set())
+    preps = set(RECIPIENT_PREPS) | ({"at", "into"} if QUAD[trig.type] == 4 else set())
     objects = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
     parts = [o for c in objects if c.lemma_.lower() in _PARTS for o in _of_objects(c)]
     return [t for head in (tok, *objects, *parts) for t in _prep_objects(head, preps)]
@@ -843,6 +846,9 @@ def _arguments(
             trigger, index, done_to=conflict, kept=conflict and trig.mode in {"arrest", "deport"}
         )
     agent_toks, patient_toks, own = _subject(trigger)
+    if trigger.lemma_.lower() in _DYING:
+        # "three soldiers died in an attack": whoever dies undergoes it
+        agent_toks, patient_toks = [], patient_toks + agent_toks
     actors = _entities(agent_toks, index, ACTOR_TYPES)
     recipients = _entities(patient_toks, index, ACTOR_TYPES)
     place: str | None = None
@@ -1436,14 +1442,14 @@ def _type(
     return kind
 
 
-_AIMS = {"at", "on", "against", "toward", "towards"}
+_AIMS = {"at", "on", "into", "against", "toward", "towards"}
 _OPEN_WATER = {"sea", "ocean", "water", "waters"}
 
 
 def _aimed(tok: Token) -> bool:
     """Whether a firing names what it was aimed at, on the verb or on its object, if not
-    whom ("fired rockets at homes"); not a time or the open sea ("fired two missiles on
-    Monday", "at the sea": a test)."""
+    whom ("fired rockets at homes", "into northern Israel"); not a time or the open sea
+    ("fired two missiles on Monday", "into the sea": a test)."""
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     return any(
         o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} and o.lemma_.lower() not in _OPEN_WATER
