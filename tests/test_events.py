@@ -1189,3 +1189,21 @@ def test_exchanging_fire_and_firing_into_a_country_are_attacks():
     assert [e[:2] for e in _events(doc)] == [("ASSAULT", ["Kenyan troops", "Somali militants"])]
     doc = _doc("Militants fired rockets into northern Kenya on Monday.")
     assert [e[:3] for e in _events(doc)] == [("ASSAULT", ["militants"], ["Kenya"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Kenyan government acceded to the opposition's demand for early elections.", "CONCEDE"),
+        ("Uganda granted amnesty to the rebels on Monday.", "CONCEDE"),
+        ("Kenya sent peacekeepers to Somalia on Monday.", "AID"),
+        ("Kenya provided military training to Somali troops.", "AID"),
+    ],
+)
+def test_accession_amnesty_peacekeepers_and_training(body: str, expected: str):
+    assert [e[0] for e in _events(_doc(body))] == [expected]
+
+
+def test_documents_provided_and_goods_for_customers_are_no_aid():
+    assert _events(_doc("The text messages Kenya provided to Ugandan lawmakers were published.")) == []
+    assert _events(_doc("Kenya Airways delivered 40 aircraft seats to customers in Uganda.")) == []

@@ -220,6 +220,15 @@ def _verb_phrase(tok: Token, lemma: str) -> tuple[Trigger, Token] | None:
     passive_objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
         passive_objects.append(tok.head)
+    if (
+        tok.dep_ == "relcl"
+        and tok.head.pos_ == "NOUN"
+        and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children)
+    ):
+        # "the text messages Volker provided to lawmakers", "a series of messages …"
+        passive_objects.append(tok.head)
+        if tok.head.lemma_.lower() in _PARTS:
+            passive_objects.extend(_of_objects(tok.head))
     for child in [*tok.children, *passive_objects]:
         if child.dep_ == "prep" and any(o.ent_type_ in {"DATE", "TIME"} for o in child.children):
             continue  # "fired 200 workers on Monday", "called on Friday for talks": a time
@@ -297,11 +306,12 @@ def _of_objects(noun: Token) -> list[Token]:
 
 
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
-    """The objects (with their conjuncts) of a token's prepositions among `preps`."""
+    """The objects (with their conjuncts) of a token's prepositions among `preps` (also
+    "to" parsed as a dative: "provided training to Somali troops")."""
     return [
         t
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in preps
+        if c.dep_ in {"prep", "dative"} and c.lower_ in preps
         for o in c.children
         if o.dep_ == "pobj"
         for t in _expand(o)
@@ -418,10 +428,13 @@ def market_nouns() -> frozenset[str]:
 
 def _in_market(head: Token) -> bool:
     """A subject or agent that acts in a market, an audience or a private profession
-    ("investors in Hong Kong", "U.S. economic data", "US lawyers"): the place or nation
-    around it is no actor."""
+    ("investors in Hong Kong", "U.S. economic data", "US lawyers"), or such people
+    something goes to ("delivered vehicles to customers in the US"): the place or nation
+    around them is no party."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in market_nouns():
         return False
+    if head.dep_ == "pobj" and head.head.lower_ in {"to", "for"}:
+        return True  # "delivered 140,000 vehicles to customers in the United States"
     return head.dep_ == "nsubj" or (head.dep_ == "pobj" and head.head.dep_ == "agent")
 
 
