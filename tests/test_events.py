@@ -1207,3 +1207,10 @@ def test_accession_amnesty_peacekeepers_and_training(body: str, expected: str):
 def test_documents_provided_and_goods_for_customers_are_no_aid():
     assert _events(_doc("The text messages Kenya provided to Ugandan lawmakers were published.")) == []
     assert _events(_doc("Kenya Airways delivered 40 aircraft seats to customers in Uganda.")) == []
+
+
+@pytest.mark.parametrize(
+    "body", ["The Kenyan army lifted the siege of Kismayo.", "Uganda ended its blockade of the port."]
+)
+def test_lifting_a_siege_or_ending_a_blockade_is_a_retreat(body: str):
+    assert [e[0] for e in _events(_doc(body))] == ["RETREAT"]
