@@ -1214,3 +1214,20 @@ def test_documents_provided_and_goods_for_customers_are_no_aid():
 )
 def test_lifting_a_siege_or_ending_a_blockade_is_a_retreat(body: str):
     assert [e[0] for e in _events(_doc(body))] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "A sniper shot two Kenyan soldiers in Mandera on Monday.",
+            ("ASSAULT", ["sniper"], ["Kenyan soldiers"]),
+        ),
+        (
+            "A journalist was detained in Kampala on Monday.",
+            ("COERCE", ["unidentified actor"], ["journalist"]),
+        ),
+    ],
+)
+def test_one_attacker_or_one_victim_is_a_group_of_one(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
