@@ -1231,3 +1231,19 @@ def test_lifting_a_siege_or_ending_a_blockade_is_a_retreat(body: str):
 )
 def test_one_attacker_or_one_victim_is_a_group_of_one(body: str, expected: tuple):
     assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Kenya vowed to retaliate against the militants.", ("THREATEN", ["Kenya"])),
+        ("The Kenyan junta warned that protesters would be shot.", ("THREATEN", ["Kenyan junta"])),
+    ],
+)
+def test_vowed_retaliation_and_warned_shootings_are_threats(body: str, expected: tuple):
+    assert [e[:2] for e in _events(_doc(body))] == [expected]
+
+
+def test_any_attack_is_hypothetical():
+    doc = _doc("Kenya said any attack by Somali militants would be met with force.")
+    assert [(e[0], e[3]) for e in _events(doc)] == [("ASSAULT", "hypothetical")]

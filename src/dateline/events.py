@@ -1281,6 +1281,8 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         chain.append(trigger.head)
     if _prospect(trigger) or _wished(trigger):
         return "hypothetical"
+    if trigger.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ == "any" for c in trigger.children):
+        return "hypothetical"  # "any attack on Kenya would be met with force"
     for tok in chain:
         # "would not hesitate to use force": a negated hesitation is a resolve
         litotes = tok.i != trigger.i and tok.lemma_.lower() in _HESITATING
@@ -1403,12 +1405,19 @@ def _official(actor: Entity) -> bool:
     )
 
 
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
 def _self_threat(tok: Token, actors: list[Entity], index: EntityIndex) -> bool:
     """A warning is a threat only when it is about the actor's own action ("warned that it
     would retaliate"), not a forecast about something else ("warned that a transfer would
     violate …")."""
     for child in tok.children:
         if child.dep_ == "ccomp":
+            found = _trigger(child)
+            if found is not None and QUAD[found[0].type] == 4 and _passive(child) and not _has_agent(child):
+                continue  # "warned that protesters would be shot": by the warner, unnamed
             subjects = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects and not any(
                 s.pos_ == "PRON" or any(e in actors for e in _entities([s], index, ACTOR_TYPES))
