@@ -1247,3 +1247,8 @@ def test_vowed_retaliation_and_warned_shootings_are_threats(body: str, expected:
 def test_any_attack_is_hypothetical():
     doc = _doc("Kenya said any attack by Somali militants would be met with force.")
     assert [(e[0], e[3]) for e in _events(doc)] == [("ASSAULT", "hypothetical")]
+
+
+def test_expressed_willingness_is_the_holders_offer():
+    doc = _doc("Kenya expressed willingness to negotiate with the rebels.")
+    assert [e[:3] for e in _events(doc)] == [("AGREE", ["Kenya"], ["rebels"])]

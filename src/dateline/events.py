@@ -74,6 +74,9 @@ PROMISES = {"vow", "pledge", "promise", "swear"}
 # is prepared to lift the ban" offer what follows; for cooperation or concession that is
 # AGREE (manual, AGREE: "indicate willingness or commitment to cooperate").
 WILLING = {"willing", "ready", "prepared", "committed", "eager"}
+# Nouns of willingness whose infinitive is what the holder offers ("expressed willingness
+# to negotiate with the rebels", "its readiness to send troops").
+_WILLINGNESS = {"willingness", "readiness", "preparedness", "eagerness"}
 FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim"} | WILLING
 _AHEAD = FUTURE_HEADS | PROMISES
 _LIKELY = {"likely", "unlikely", "possible", "probable"}
@@ -768,6 +771,10 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
         # present participle (or a verb with no passive) modifies does it. (Not a named
         # actor's participle: in a long sentence it is more often a side remark.)
         agents = _expand(verb.head)
+    if not own and verb.dep_ in {"acl", "xcomp"} and verb.head.lemma_.lower() in _WILLINGNESS:
+        # "Kenya expressed its readiness to send troops": the holder of the willingness
+        inherited, _, _ = _subject(verb.head.head) if verb.head.head.i != verb.head.i else ([], [], False)
+        return agents + inherited, patients, False
     if not own and verb.dep_ == "acl" and verb.head.lemma_.lower() in _DOCUMENTS and verb.head.dep_ == "dobj":
         # "issued a statement condemning …": who issued the statement says it; not who
         # vetoed, rejected or blocked it ("Russia vetoed a resolution condemning the coup").
@@ -1557,6 +1564,8 @@ def _willing(tok: Token) -> bool:
         return True  # "is ready for talks", "is open to negotiations"
     if tok.dep_ == "dobj" and tok.pos_ != "VERB" and _is_light(head):
         return _willing(head)  # "is ready to resume talks": the light verb's willingness
+    if tok.dep_ in {"acl", "xcomp"} and tok.pos_ == "VERB" and head.lemma_.lower() in _WILLINGNESS:
+        return True  # "expressed willingness to negotiate"
     return tok.dep_ == "xcomp" and head.i != tok.i and head.dep_ == "acomp" and head.lower_ in WILLING
 
 
@@ -1565,6 +1574,9 @@ def _willing_subject(tok: Token) -> list[Token]:
     node = tok
     if node.dep_ == "dobj" and node.pos_ != "VERB" and _is_light(node.head):
         node = node.head
+    if node.head.lemma_.lower() in _WILLINGNESS and node.head.head.i != node.head.i:
+        agents, _, _ = _subject(node.head.head)  # "Kenya expressed willingness to …"
+        return agents
     if node.dep_ != "xcomp" or node.head.dep_ != "acomp":
         return []
     agents, patients, _ = _subject(node.head.head)
@@ -2082,7 +2094,7 @@ def code_events(
         if _willing(tok) and QUAD[kind] <= 2:
             kind = "AGREE"  # "is willing to withdraw", "is ready to send troops"
             willing = _entities(_willing_subject(tok), index, ACTOR_TYPES)
-            if willing and len(actors) > 1:
+            if willing and (len(actors) > 1 or not set(map(id, willing)) & set(map(id, actors))):
                 # "is ready to resume talks with Israel": the willing side agrees, the
                 # other side receives the offer.
                 recipients = [e for e in actors + recipients if e not in willing]
