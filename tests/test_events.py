@@ -1252,3 +1252,8 @@ def test_any_attack_is_hypothetical():
 def test_expressed_willingness_is_the_holders_offer():
     doc = _doc("Kenya expressed willingness to negotiate with the rebels.")
     assert [e[:3] for e in _events(doc)] == [("AGREE", ["Kenya"], ["rebels"])]
+
+
+def test_market_figures_misparsed_as_a_meeting_make_no_event():
+    body = "The shilling was supported by Kenyan economic data meeting lowered expectations."
+    assert _events(_doc(body)) == []

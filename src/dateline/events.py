@@ -434,8 +434,16 @@ def _in_market(head: Token) -> bool:
     ("investors in Hong Kong", "U.S. economic data", "US lawyers"), or such people
     something goes to ("delivered vehicles to customers in the US"): the place or nation
     around them is no party."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in market_nouns():
+    if head.pos_ != "NOUN":
         return False
+    if head.lemma_.lower() not in market_nouns():
+        # "supported by U.S. economic data meeting …", parsed with "data" as a compound
+        # of the word after it: the data still act
+        return (
+            head.dep_ == "pobj"
+            and head.head.dep_ == "agent"
+            and any(c.dep_ == "compound" and c.lemma_.lower() in market_nouns() for c in head.children)
+        )
     if head.dep_ == "pobj" and head.head.lower_ in {"to", "for"}:
         return True  # "delivered 140,000 vehicles to customers in the United States"
     return head.dep_ == "nsubj" or (head.dep_ == "pobj" and head.head.dep_ == "agent")
@@ -1412,6 +1420,14 @@ def _official(actor: Entity) -> bool:
     )
 
 
+def _figure(tok: Token) -> bool:
+    """An event noun whose compound is a market figure ("economic data meeting lowered
+    expectations", a verb the tagger read as a noun): no event."""
+    return tok.pos_ != "VERB" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in market_nouns() for c in tok.children
+    )
+
+
 def _has_agent(verb: Token) -> bool:
     return any(c.dep_ == "agent" for c in verb.children)
 
@@ -1989,7 +2005,12 @@ def code_events(
         tok = doc[i]
         if _absorbed(tok, triggers) or _names_a_group(tok, index) or _promised_conflict(tok, triggers):
             continue
-        if _averted(tok) or _dropped(tok, trig) or ("stative" in trig.flags and not _stative(tok)):
+        if (
+            _averted(tok)
+            or _dropped(tok, trig)
+            or ("stative" in trig.flags and not _stative(tok))
+            or _figure(tok)
+        ):
             continue  # "did not commit to any reductions", "reluctant to commit to": no stance
         actors, recipients, place, own = _arguments(tok, trig, index, nobody)
         if trig.alternative("untargeted") and _aimed(tok):
