@@ -1257,3 +1257,16 @@ def test_expressed_willingness_is_the_holders_offer():
 def test_market_figures_misparsed_as_a_meeting_make_no_event():
     body = "The shilling was supported by Kenyan economic data meeting lowered expectations."
     assert _events(_doc(body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Uganda shut down the internet during the election.", ("COERCE", "withhold")),
+        ("Uganda declared a state of emergency in the north.", ("COERCE", "martial-law")),
+        ("Kenyan soldiers torched houses in the village.", ("ASSAULT", "destroy")),
+    ],
+)
+def test_withheld_services_emergencies_and_torched_houses(body: str, expected: tuple):
+    doc = _doc(body)
+    assert [(e.type, e.mode) for e in doc.events] == [expected]
