@@ -135,7 +135,7 @@ def titles_table() -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def _title_nouns() -> frozenset[str]:
+def title_nouns() -> frozenset[str]:
     # The head of "minister of defense" is "minister", of "defense minister" "minister".
     return frozenset(t.split(" of ")[0].split()[-1] for t, _ in titles_table())
 
@@ -246,7 +246,7 @@ def _titled_name(doc: Doc, ent: Span) -> bool:
     before = doc[ent.start - 1] if ent.start > 0 else None
     if not (
         before is not None
-        and before.lower_ in _title_nouns()
+        and before.lower_ in title_nouns()
         and before.text[:1].isupper()
         and len(words) <= 4
         and all(w[:1].isupper() and w.isalpha() for w in words)
@@ -435,7 +435,7 @@ def _premodifier_title(doc: Doc, span: Span) -> tuple[str | None, int]:
             and words
             and words[0].text[:1].isupper()
             and i > span.sent.start
-            and (doc[i - 1].lower_ in _title_nouns() or doc[i - 1].text[:1].isupper())
+            and (doc[i - 1].lower_ in title_nouns() or doc[i - 1].text[:1].isupper())
         )
         if tok.pos_ in {"DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "NUM"} and not joins_titles:
             break
@@ -444,7 +444,7 @@ def _premodifier_title(doc: Doc, span: Span) -> tuple[str | None, int]:
         if not (
             joins_titles
             or tok.text[:1].isupper()
-            or tok.lower_ in _title_nouns()
+            or tok.lower_ in title_nouns()
             or tok.pos_ in {"ADJ", "NOUN", "PROPN"}
         ):
             break
@@ -458,7 +458,7 @@ def _premodifier_title(doc: Doc, span: Span) -> tuple[str | None, int]:
         )
     ):
         words.pop(0)
-    if not words or not any(t.lower_ in _title_nouns() for t in words):
+    if not words or not any(t.lower_ in title_nouns() for t in words):
         return None, span.start
     return doc[words[0].i : words[-1].i + 1].text, words[0].i
 
@@ -469,12 +469,12 @@ def _apposition_title(span: Span) -> tuple[str | None, Span | None]:
     military spokesman, Yahya Saree"). Articles and possessors are not part of the title."""
     doc, root = span.doc, span.root
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end and child.lower_ in _title_nouns():
+        if child.dep_ == "appos" and child.i >= span.end and child.lower_ in title_nouns():
             cut = {t.i for c in child.children if c.dep_ in {"cc", "conj"} for t in c.subtree}
             ids = [t.i for t in child.subtree if t.i not in cut]
             return _title_words_from(doc[ids[0] : ids[-1] + 1])
     head = root.head
-    if root.dep_ == "appos" and head.i < span.start and head.lower_ in _title_nouns():
+    if root.dep_ == "appos" and head.i < span.start and head.lower_ in title_nouns():
         return _title_words_from(doc[head.left_edge.i : head.i + 1])
     return None, None
 
@@ -695,7 +695,7 @@ def _title_references(text: str) -> list[tuple[int, int, list[str], str]]:
                 break
             words.append(w)
         for k, w in enumerate(words):
-            if w.group(0).islower() and w.group(0) in _title_nouns():
+            if w.group(0).islower() and w.group(0) in title_nouns():
                 mods = [x.group(0).lower() for x in words[:k]]
                 found.append((words[0].start(), w.end(), mods, w.group(0)))
                 break

@@ -21,11 +21,12 @@ from spacy.tokens import Doc, Token
 
 from .attribution import EntityIndex, source_of, speech_verbs
 from .datetimes import to_date
-from .entities import titles_table
+from .entities import title_nouns
 from .groups import group_heads, group_nouns
 from .lexicon import lines, rows
 from .models import Actor, Article, Entity, Event, EventDate, Evidence, Place, TimeExpression
 from .nlp import hashes, text_of, tokens_with
+from .places import facility_nouns
 from .registry import register
 
 QUAD = {
@@ -130,6 +131,11 @@ class Trigger:
     def alternative(self, name: str) -> str | None:
         """The type a "name=TYPE" flag gives, if the trigger has one."""
         return next((f.split("=", 1)[1] for f in self.flags if f.startswith(name + "=")), None)
+
+    def without(self, name: str) -> Trigger:
+        """This trigger without its "name=TYPE" flag."""
+        flags = frozenset(f for f in self.flags if not f.startswith(name + "="))
+        return Trigger(self.type, self.mode, self.contexts, flags)
 
 
 @cache
@@ -439,14 +445,15 @@ def _in_market(head: Token) -> bool:
     if head.lemma_.lower() not in market_nouns():
         # "supported by U.S. economic data meeting …", parsed with "data" as a compound
         # of the word after it: the data still act
-        return (
-            head.dep_ == "pobj"
-            and head.head.dep_ == "agent"
-            and any(c.dep_ == "compound" and c.lemma_.lower() in market_nouns() for c in head.children)
-        )
+        return head.dep_ == "pobj" and head.head.dep_ == "agent" and _market_compound(head)
     if head.dep_ == "pobj" and head.head.lower_ in {"to", "for"}:
         return True  # "delivered 140,000 vehicles to customers in the United States"
     return head.dep_ == "nsubj" or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+
+
+def _market_compound(tok: Token) -> bool:
+    """A compound of the token is a market noun ("economic data meeting")."""
+    return any(c.dep_ == "compound" and c.lemma_.lower() in market_nouns() for c in tok.children)
 
 
 @cache
@@ -582,24 +589,17 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
                     here.extend(e for e in _entities([child], index, types) if e not in found + here)
         if not here and (
             (head.pos_ == "NOUN" and (head.lower_ in group_heads() or head.lemma_ in _NAMED_BODIES))
-            or head.lower_ in title_heads()  # "The Federal Minister for Interior Aftab Sherpao"
+            or head.lower_ in title_nouns()  # "The Federal Minister for Interior Aftab Sherpao"
         ):
             # "the newspaper Mwanga Leo", "the rebel group M23": the name in apposition
             # (an organisation or person; "the capital Kabul" is a place).
-            for child in head.children:
-                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
-                    named = _entities([child], index, types)
-                    here.extend(e for e in named if e.type in {"ORG", "PERSON"} and e not in found + here)
+            for e in _in_apposition(head, index, types):
+                if e.type in {"ORG", "PERSON"} and e not in found + here:
+                    here.append(e)
         if here and head.pos_ == "NOUN" and all(e.type == "NORP" for e in here):
             # "the Democratic candidate, Andy Beshear, promised": the person in apposition,
             # not the party or nation that only describes the noun.
-            people = [
-                e
-                for child in head.children
-                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i
-                for e in _entities([child], index, types)
-                if e.type == "PERSON" and e not in found
-            ]
+            people = [e for e in _in_apposition(head, index, types) if e.type == "PERSON" and e not in found]
             here = people or here
         if (
             not here
@@ -610,7 +610,7 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
             and head.pos_ in {"NOUN", "PROPN"}
             and head.lemma_.lower() not in _KIN
             and not _cause(head)  # "killed by a rocket in Idlib": a weapon comes from no one there
-            and head.lemma_.lower() not in _DWELLINGS | facility_heads()  # "his homes in Manhattan": a place
+            and head.lemma_.lower() not in _sites()  # "his homes in Manhattan": a place
         ):
             # "Opposition groups in Zimbabwe", "thousands of Nigerians", "supporters of X":
             # a group named by where or whom it comes from.
@@ -638,19 +638,25 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
     return found
 
 
-@cache
-def title_heads() -> frozenset[str]:
-    """Head words of the titles in data/titles.tsv ("minister", "president", "secretary")."""
-    return frozenset(t.split(" of ")[0].split()[-1] for t, _ in titles_table())
+def _in_apposition(head: Token, index: EntityIndex, types: set[str]) -> list[Entity]:
+    """The entities a proper name in apposition after `head` names ("the newspaper Mwanga
+    Leo", "the Democratic candidate, Andy Beshear")."""
+    return [
+        e
+        for child in head.children
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i
+        for e in _entities([child], index, types)
+    ]
 
 
 @cache
-def facility_heads() -> frozenset[str]:
-    """One-word facility nouns ("checkpoint", "airport", "camp") from data/facility_nouns.txt."""
-    return frozenset(w for w in lines("facility_nouns.txt") if " " not in w)
+def _sites() -> frozenset[str]:
+    """Dwellings and one-word facility nouns ("home", "office", "checkpoint", "camp"):
+    what is "in" a place there is no group from it."""
+    return frozenset(_DWELLINGS | {w for w in facility_nouns() if " " not in w})
 
 
-# Buildings people live or work in: what is "in" a place there is no group from it.
+# Buildings people live or work in (with the facility nouns, _sites).
 _DWELLINGS = {"home", "house", "residence", "apartment", "flat", "office", "building", "property", "estate"}
 # Last words of the names of laws and documents: "the Hong Kong Human Rights and Democracy
 # Act would impose sanctions" is the law's content, and a law is no actor.
@@ -1416,16 +1422,19 @@ def _official(actor: Entity) -> bool:
     return (
         (actor.type == "GPE" and (actor.kb_id or "").startswith("iso3166:"))
         or actor.actor.sector == "GOV"
-        or (actor.kb_id or "").startswith("igo:")
+        or _igo(actor)
     )
+
+
+def _igo(entity: Entity) -> bool:
+    """An international organisation (knowledge-base id "igo:…")."""
+    return (entity.kb_id or "").startswith("igo:")
 
 
 def _figure(tok: Token) -> bool:
     """An event noun whose compound is a market figure ("economic data meeting lowered
     expectations", a verb the tagger read as a noun): no event."""
-    return tok.pos_ != "VERB" and any(
-        c.dep_ == "compound" and c.lemma_.lower() in market_nouns() for c in tok.children
-    )
+    return tok.pos_ != "VERB" and _market_compound(tok)
 
 
 def _has_agent(verb: Token) -> bool:
@@ -1706,7 +1715,7 @@ def _office_paragraphs(entities: list[Entity], text: str) -> list[tuple[int, int
 def _holds_office(entity: Entity) -> bool:
     """An international organisation, or a person, organisation or group of a political
     sector (not business, media or education)."""
-    if entity.kb_id and entity.kb_id.startswith("igo:"):
+    if _igo(entity):
         return True
     sector = entity.actor.sector
     return sector is not None and sector not in _NON_POLITICAL and sector != UNIDENTIFIED
@@ -2011,24 +2020,13 @@ def code_events(
             or ("stative" in trig.flags and not _stative(tok))
             or _figure(tok)
         ):
-            continue  # "did not commit to any reductions", "reluctant to commit to": no stance
+            continue
         actors, recipients, place, own = _arguments(tok, trig, index, nobody)
         if trig.alternative("untargeted") and _aimed(tok):
-            # "fired rockets at homes in Kismayo": aimed at something, if at no one named.
-            trig = Trigger(
-                trig.type,
-                trig.mode,
-                trig.contexts,
-                frozenset(f for f in trig.flags if not f.startswith("untargeted=")),
-            )
+            trig = trig.without("untargeted")  # "fired rockets at homes in Kismayo": aimed
         if _gone_on(tok):
             # "teachers went on strike": a stoppage whoever strikes, never an air strike.
-            trig = Trigger(
-                trig.type,
-                trig.mode,
-                trig.contexts,
-                frozenset(f for f in trig.flags if not f.startswith("state=")),
-            )
+            trig = trig.without("state")
         halted = _halting(tok, trig)
         if halted is not None:
             # "Kenya cancelled the summit with Uganda": Kenya rejects, Uganda is the recipient.

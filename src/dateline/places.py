@@ -66,7 +66,7 @@ def _cues() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _facility_nouns() -> tuple[str, ...]:
+def facility_nouns() -> tuple[str, ...]:
     return tuple(sorted(lines("facility_nouns.txt"), key=len, reverse=True))
 
 
@@ -106,7 +106,7 @@ def _feature_candidate(feature: gz.Feature) -> Candidate:
 def _without_noun(name: str) -> tuple[str, str | None]:
     """("Wagah", "crossing") for "Wagah crossing"; the name itself when no facility noun ends it."""
     low = name.casefold()
-    for noun in _facility_nouns():
+    for noun in facility_nouns():
         if low.endswith(" " + noun):
             return name[: -len(noun) - 1].strip(), noun
     return name, None
