@@ -234,7 +234,7 @@ def _verb_phrase(tok: Token, lemma: str) -> tuple[Trigger, Token] | None:
         and tok.head.pos_ == "NOUN"
         and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children)
     ):
-        # "the text messages Volker provided to lawmakers", "a series of messages …"
+        # "the documents Kenya provided to the inquiry", "a series of letters …"
         passive_objects.append(tok.head)
         if tok.head.lemma_.lower() in _PARTS:
             passive_objects.extend(_of_objects(tok.head))
@@ -437,13 +437,13 @@ def market_nouns() -> frozenset[str]:
 
 def _in_market(head: Token) -> bool:
     """A subject or agent that acts in a market, an audience or a private profession
-    ("investors in Hong Kong", "U.S. economic data", "US lawyers"), or such people
+    ("investors in Nairobi", "Kenyan trade data", "Ugandan lawyers"), or such people
     something goes to ("delivered vehicles to customers in the US"): the place or nation
     around them is no party."""
     if head.pos_ != "NOUN":
         return False
     if head.lemma_.lower() not in market_nouns():
-        # "supported by U.S. economic data meeting …", parsed with "data" as a compound
+        # "supported by Kenyan economic data meeting …", parsed with "data" as a compound
         # of the word after it: the data still act
         return head.dep_ == "pobj" and head.head.dep_ == "agent" and _market_compound(head)
     if head.dep_ == "pobj" and head.head.lower_ in {"to", "for"}:
@@ -589,7 +589,7 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
                     here.extend(e for e in _entities([child], index, types) if e not in found + here)
         if not here and (
             (head.pos_ == "NOUN" and (head.lower_ in group_heads() or head.lemma_ in _NAMED_BODIES))
-            or head.lower_ in title_nouns()  # "The Federal Minister for Interior Aftab Sherpao"
+            or head.lower_ in title_nouns()  # "The Minister for Interior, Amina Odhiambo"
         ):
             # "the newspaper Mwanga Leo", "the rebel group M23": the name in apposition
             # (an organisation or person; "the capital Kabul" is a place).
@@ -597,7 +597,7 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
                 if e.type in {"ORG", "PERSON"} and e not in found + here:
                     here.append(e)
         if here and head.pos_ == "NOUN" and all(e.type == "NORP" for e in here):
-            # "the Democratic candidate, Andy Beshear, promised": the person in apposition,
+            # "the opposition candidate, Amina Odhiambo, promised": the person in apposition,
             # not the party or nation that only describes the noun.
             people = [e for e in _in_apposition(head, index, types) if e.type == "PERSON" and e not in found]
             here = people or here
@@ -626,10 +626,10 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
         # coordinated phrase on its own ("Israeli police and Palestinian worshippers").
         own = index.at(head)
         if own is not None and own.type == "PERSON" and own in here:
-            # "U.N. mediator Diego Cordovez", "U.S. Defense Secretary Mark Esper": one
+            # "U.N. envoy Amina Odhiambo", "Kenyan Defence Secretary Paul Ochieng": one
             # person, whose title's organisation or country is no second actor
             here = [e for e in here if e.type == "PERSON"]
-        # "U.S. and Russian negotiators": nationality words coordinated with a name are
+        # "U.S. and Ugandan negotiators": nationality words coordinated with a name are
         # sides of their own.
         sides = {id(index.at(t)) for m in core if _coordinated(m, here, index) for t in (m, m.head)}
         named = [e for e in here if e.type != "NORP" or id(e) in sides]
@@ -640,7 +640,7 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
 
 def _in_apposition(head: Token, index: EntityIndex, types: set[str]) -> list[Entity]:
     """The entities a proper name in apposition after `head` names ("the newspaper Mwanga
-    Leo", "the Democratic candidate, Andy Beshear")."""
+    Leo", "the opposition candidate, Amina Odhiambo")."""
     return [
         e
         for child in head.children
@@ -941,7 +941,7 @@ def _arguments(
     if not actors and trig.type in UNATTRIBUTED_TYPES and _victims(trigger, patient_toks, recipients, index):
         actors, own = _unattributed(trigger, agent_toks, index, nobody), False
     if "stative" in trig.flags and not actors and _stative(trigger):
-        # "Vietnam is committed to opening its economy": the committed one commits.
+        # "Kenya is committed to opening its economy": the committed one commits.
         if trigger.dep_ == "acomp":  # "Kenya is committed to …" parsed with "is" as head
             patient_toks = _subject(trigger.head)[0]
         actors = _entities(patient_toks, index, ACTOR_TYPES)
@@ -1235,12 +1235,12 @@ def _negated(tok: Token) -> bool:
     )
 
 
-# Nouns whose infinitive is striven for, not done: "efforts to get Ukraine to investigate".
+# Nouns whose infinitive is striven for, not done: "efforts to get Uganda to investigate".
 _ATTEMPTS = {"effort", "attempt", "bid", "push", "drive", "campaign", "pressure", "plan", "plot"}
 
 
 def _attempted(verb: Token) -> bool:
-    """A verb inside the infinitive of an attempt ("efforts to get Ukraine to investigate
+    """A verb inside the infinitive of an attempt ("efforts to get Uganda to investigate
     Biden", "a bid to topple the government"), reached through its clausal heads."""
     tok = verb
     for _ in range(3):
@@ -1257,7 +1257,7 @@ def _attempted(verb: Token) -> bool:
 def _prospect(trigger: Token) -> bool:
     """A nominal event held out as a prospect ("hope for the success of peace
     negotiations", "would pave the way for direct talks"), or an act that is only
-    attempted ("efforts to get Ukraine to investigate"): not held, not yet planned."""
+    attempted ("efforts to get Uganda to investigate"): not held, not yet planned."""
     if trigger.pos_ == "VERB":
         return _attempted(trigger)
     tok = trigger
@@ -1279,7 +1279,7 @@ _WISHING = {"like", "love", "want", "hope", "wish", "prefer"}
 
 
 def _wished(trigger: Token) -> bool:
-    """ "would like to see China agree to …", "wants to see Iran return": a wish that
+    """ "would like to see Uganda agree to …", "wants to see Iran return": a wish that
     someone else do it."""
     seeing = trigger.head
     return (
@@ -1324,7 +1324,7 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         wanted = "to" in auxes and any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
         forecast = tok.i != trigger.i and _forecast(trigger)
         if (auxes & HYPOTHETICAL and not reported_would) or conditional or wanted or forecast:
-            # "pressure for Damascus to allow aid": what someone wants done, not done.
+            # "pressure for Kampala to allow aid": what someone wants done, not done.
             return "hypothetical"
         is_ready = ready is not None and tok.i == ready.i
         ahead = tok.i != trigger.i and (tok.lemma_.lower() in _AHEAD or is_ready)
@@ -1433,7 +1433,7 @@ def _igo(entity: Entity) -> bool:
 
 def _figure(tok: Token) -> bool:
     """An event noun whose compound is a market figure ("economic data meeting lowered
-    expectations", a verb the tagger read as a noun): no event."""
+    forecasts", a verb the tagger read as a noun): no event."""
     return tok.pos_ != "VERB" and _market_compound(tok)
 
 
@@ -1525,7 +1525,7 @@ def _halts_talks(tok: Token) -> bool:
 
 def _sides(tok: Token, actors: list[Entity], entities: list[Entity]) -> int:
     """How many parties the actors are: an unnamed group counts once for each country named
-    inside its words in the trigger's sentence ("French and Egyptian warships" are two
+    inside its words in the trigger's sentence ("Kenyan and Ugandan warships" are two
     sides of joint drills)."""
     sent = tok.sent
     spans = [
@@ -1677,7 +1677,7 @@ def _political(entity: Entity, political_here: bool, conflict: bool = True) -> b
     where a named person or organisation holds such an office, or an international
     organisation is named — a person or organisation whose role the text does not say. A
     company, a product, or a person named with no role in a paragraph where no one holds
-    office ("Amazon is offering …", "Garrett hit Rudolph") is not. Without `conflict`
+    office ("a retailer is offering …", "the striker hit the keeper") is not. Without `conflict`
     (cooperation), an unnamed group of a trade or profession (doctors, journalists,
     students, business people) is not either: "doctors offering to run a clinic" is a
     service, "doctors went on strike" a protest."""
@@ -1747,7 +1747,7 @@ def _no_act(tok: Token, trig: Trigger, recipients: list[Entity]) -> bool:
     ("Aderholt asked again"), a question ("when asked about the fight"), a measure ("hit a
     maximum of 44 dBa", "the index declined 0.3%"), a prospect ("deals promise to be
     better"), a demonstration that shows something ("as demonstrated by his departure")
-    and a question asked of no one named ("demanded how he could be so sure")."""
+    and a question asked of no one named ("demanded how the funds had been spent")."""
     if tok.pos_ != "VERB":
         return False
     children = list(tok.children)
@@ -1784,7 +1784,7 @@ _WH = {"how", "what", "why", "whether", "when", "where", "who", "whom", "which",
 
 
 def _question(clause: Token) -> bool:
-    """A complement clause that is a question ("demanded how he could be so sure", "'What
+    """A complement clause that is a question ("demanded how the funds had been spent", "'What
     is the plan?' he asked"): asking it requests nothing of anyone named."""
     return clause.dep_ == "ccomp" and (
         clause.left_edge.lower_ in _WH
@@ -2100,7 +2100,7 @@ def code_events(
             mode = "censor" if press else "restrict"
             kind, trig = "COERCE", Trigger("COERCE", mode, trig.contexts)
         # a protest addressed or about something ("protested to Japan over …"), not the
-        # headline "Hong Kong protests:" nor the noun
+        # headline "Nairobi protests:" nor the noun
         diplomatic = tok.lemma_.lower() == "protest" and (
             (tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "prep"} and c.i > tok.i for c in tok.children))
             or (tok.dep_ == "pobj" and tok.head.lower_ == "in")  # "walked out in protest"
