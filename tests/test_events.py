@@ -1270,3 +1270,25 @@ def test_market_figures_misparsed_as_a_meeting_make_no_event():
 def test_withheld_services_emergencies_and_torched_houses(body: str, expected: tuple):
     doc = _doc(body)
     assert [(e.type, e.mode) for e in doc.events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "After talks in Nairobi, the Ugandan government and the rebels agreed to a ceasefire.",
+            ("AGREE", ["Ugandan government", "rebels"], []),
+        ),
+        (
+            "With the signing of the accord in Arusha, Kenya and Uganda have agreed to reopen the border.",
+            ("AGREE", ["Kenya", "Uganda"], []),
+        ),
+    ],
+)
+def test_a_subject_parsed_into_the_opening_phrase_is_the_verbs(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_an_opening_with_phrase_names_no_recipient():
+    doc = _doc("With the backing of the African Union, Kenya has deployed troops to Somalia.")
+    assert [e[:3] for e in _events(doc)] == [("MOBILIZE", ["Kenya"], ["Somalia"])]

@@ -372,6 +372,9 @@ _NAMED_BODIES = {"group", "party", "movement", "organisation", "organization", "
 # Verbs whose object event has not happened: offered, proposed, demanded, refused, threatened.
 _UNDONE = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 _PASSIVE = {"auxpass"}
+# Tags of a verb that can head a clause of its own: a past, a present, or a participle
+# after its auxiliary ("have agreed").
+_FINITE_OR_PERFECT = {"VBD", "VBZ", "VBP", "VBN"}
 # Nouns for what someone issues or sends, whose participle clause says what its issuer
 # does ("issued a statement condemning …", "sent a letter urging …").
 _DOCUMENTS = {
@@ -772,6 +775,15 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
         # the speaker of the governing verb.
         agents = _speaker(verb) or agents
     own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    # "After talks in Nairobi, the government …": the opening phrase read as the clause
+    # of a subordinator, with "talks" as the main verb's subject.
+    opened = verb.dep_ == "ROOT" and any(c.dep_ == "mark" and c.i == c.sent.start for c in verb.children)
+    stranded = _stranded_subject(verb) if opened or not (own or agents) else None
+    if stranded is not None:
+        # "With the accord signed, Kenya and Uganda agreed …" parsed with the subject
+        # coordinated to the opening phrase's last noun: it is the verb's own subject.
+        agents, patients = ([], _expand(stranded)) if _passive(verb) else (_expand(stranded), [])
+        own = True
     if (
         not own
         and not agents
@@ -817,6 +829,38 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
     if _passive(verb):
         return agents, patients + inherited, False
     return agents + inherited, patients, False
+
+
+# What may stand between a subject and its verb: "Kenya has not yet agreed".
+_BEFORE_VERB = {"aux", "auxpass", "neg", "advmod"}
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a sentence's main verb that the parser attached to the opening
+    phrase ("After talks in Nairobi, the government and the rebels agreed …", with "the
+    government" in apposition to Nairobi): a main verb with no subject of its own, and
+    right before it (and its auxiliaries) a noun phrase that begins after a comma and is
+    coordinated or in apposition to a noun before that comma. None when there is none."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in _FINITE_OR_PERFECT:
+        return None
+    start = verb.i
+    before = {c.i for c in verb.lefts if c.dep_ in _BEFORE_VERB}
+    while start - 1 in before:
+        start -= 1
+    if start < 2:
+        return None
+    doc = verb.doc
+    node = doc[start - 1]
+    while node.head.i != node.i and node.right_edge.i == start - 1:
+        if (
+            node.dep_ in {"conj", "appos"}
+            and node.pos_ in {"NOUN", "PROPN"}
+            and doc[node.left_edge.i - 1].text == ","
+            and node.head.i < node.left_edge.i
+        ):
+            return node
+        node = node.head
+    return None
 
 
 # Verbs by which a document is kept from being issued ("blocked a statement condemning …").
@@ -868,7 +912,15 @@ def _recipient_preps(tok: Token, trig: Trigger) -> list[Token]:
     preps = set(RECIPIENT_PREPS) | ({"at", "into"} if QUAD[trig.type] == 4 else set())
     objects = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
     parts = [o for c in objects if c.lemma_.lower() in _PARTS for o in _of_objects(c)]
-    return [t for head in (tok, *objects, *parts) for t in _prep_objects(head, preps)]
+    opening = [c for c in tok.children if c.dep_ == "prep" and c.i == c.sent.start]
+    return [
+        t
+        for head in (tok, *objects, *parts)
+        for t in _prep_objects(head, preps)
+        # "With the accord signed in Arusha, Kenya agreed …", "On Monday, Uganda …": a
+        # phrase opening the sentence sets the scene; it names no one the event is done to.
+        if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in opening)
+    ]
 
 
 def _arguments(
