@@ -1292,3 +1292,31 @@ def test_a_subject_parsed_into_the_opening_phrase_is_the_verbs(body: str, expect
 def test_an_opening_with_phrase_names_no_recipient():
     doc = _doc("With the backing of the African Union, Kenya has deployed troops to Somalia.")
     assert [e[:3] for e in _events(doc)] == [("MOBILIZE", ["Kenya"], ["Somalia"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Kenya dismantled roadblocks along the Ugandan border on Tuesday.", ("RETREAT", ["Kenya"], [])),
+        ("Kenya called up 5,000 reservists on Monday.", ("MOBILIZE", ["Kenya"], [])),
+        ("Ugandan police stepped up security in Kampala.", ("MOBILIZE", ["Ugandan police"], [])),
+        ("The army raised the alert after the attack.", ("MOBILIZE", ["army"], [])),
+        ("Kenya froze the assets of five Ugandan businessmen.", ("SANCTION", ["Kenya"], ["Ugandan"])),
+        ("Uganda stopped military aid to the rebels.", ("SANCTION", ["Uganda"], ["rebels"])),
+    ],
+)
+def test_roadblocks_reservists_security_frozen_assets_and_stopped_aid(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Kenya did not rule out sanctions against Uganda.", ("THREATEN", ["Kenya"], ["Uganda"])),
+        ("Uganda has not ruled out the use of force.", ("THREATEN", ["Uganda"], [])),
+        ("Kenya ruled out military action against Uganda.", ("REJECT", ["Kenya"], ["Uganda"])),
+        ("Kenya did not rule out talks with the rebels.", ("REJECT", ["Kenya"], ["rebels"])),
+    ],
+)
+def test_force_not_ruled_out_is_a_threat(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]

@@ -408,6 +408,8 @@ _GROUP_OF = {"thousands", "hundreds", "dozens", "scores", "group", "groups", "cr
 # Types whose direct object is what is moved, given or let go ("deployed troops",
 # "released prisoners"), never a recipient.
 _MOVES_OBJECT = {"MOBILIZE", "AID", "RETREAT"}
+# Types whose object may be someone's belongings, whose owner is the recipient.
+_TAKING = {"SANCTION", "COERCE"}
 # Verbs whose object group is moved out whatever the type ("withdrew its inspectors").
 _REMOVING = {"withdraw", "evacuate", "recall", "pull"}
 # Types coded with the unidentified actor when the text names no one who did it
@@ -940,7 +942,9 @@ def _arguments(
     place: str | None = None
     for child in trigger.children:
         if child.dep_ in {"dobj", "dative"}:
-            for entity in _entities(_expand(child), index, ACTOR_TYPES | PLACE_TYPES):
+            # "froze the assets of five Ugandan businessmen": whose they are receives it.
+            owners = [o for c in _expand(child) for o in _of_objects(c)] if trig.type in _TAKING else []
+            for entity in _entities(_expand(child) + owners, index, ACTOR_TYPES | PLACE_TYPES):
                 if entity.type in {"FAC", "LOC"} or (
                     entity.type == "GPE" and entity.actor.sector != "GOV" and not entity.kb_id
                 ):
@@ -1383,6 +1387,23 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         if auxes & FUTURE or reported_would or ahead:
             return "future"
     return "asserted"
+
+
+# Nouns of force that are no trigger of their own: "military action", "the use of force".
+_FORCE = {"force", "action", "option", "intervention", "retaliation", "reprisal"}
+
+
+def _force_kept_open(verb: Token) -> bool:
+    """ "rule out" whose object is force or conflict: "would not rule out military action",
+    "did not rule out sanctions" (said with a negation, it keeps them open)."""
+    if verb.lemma_.lower() != "rule" or not any(c.lower_ == "out" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for obj in objects + [o for c in objects for o in _of_objects(c)]:  # "the use of force"
+        found = _trigger(obj)
+        if obj.lemma_.lower() in _FORCE or (found is not None and QUAD[found[0].type] >= 3):
+            return True
+    return False
 
 
 def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> bool:
@@ -2082,9 +2103,12 @@ def code_events(
         halted = _halting(tok, trig)
         if halted is not None:
             # "Kenya cancelled the summit with Uganda": Kenya rejects, Uganda is the recipient.
+            # "Uganda stopped military aid to the rebels": whom it went to, on the verb.
             agents, _, own = _subject(tok.head)
             halters = _entities(agents, index, ACTOR_TYPES)
-            actors, recipients = halters, [e for e in actors + recipients if e not in halters]
+            given = _entities(_prep_objects(tok.head, {"to", "for", "with"}), index, ACTOR_TYPES)
+            others = [e for e in actors + recipients if e not in halters]
+            actors, recipients = halters, others + [e for e in given if e not in halters + others]
             trig = Trigger(halted, None, trig.contexts)
         ground = trig.alternative("territory")
         if ground and _takes_ground(tok, index):
@@ -2127,6 +2151,11 @@ def code_events(
             # "would not accept", "did not agree", "failed to reach agreement": a refusal
             # is a REJECT (manual, REJECT).
             trig = Trigger("REJECT", None, trig.contexts)
+            modality = _modality(tok, negation=False)
+        if modality == "negated" and trig.type == "REJECT" and _force_kept_open(tok):
+            # "would not rule out military action against Eritrea": force kept open is a
+            # threat (manual, THREATEN), not a rejection.
+            trig = Trigger("THREATEN", None, trig.contexts)
             modality = _modality(tok, negation=False)
         reported_by = _reported_by(tok, actors, index)
         date = _date(tok, times, article)
