@@ -1320,3 +1320,23 @@ def test_roadblocks_reservists_security_frozen_assets_and_stopped_aid(body: str,
 )
 def test_force_not_ruled_out_is_a_threat(body: str, expected: tuple):
     assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_a_release_or_expulsion_as_a_noun_is_done_to_its_of():
+    doc = _doc("The release of 50 political prisoners by the Sudanese government was welcomed.")
+    assert ("RETREAT", ["Sudanese government"], ["political prisoners"]) in [e[:3] for e in _events(doc)]
+    doc = _doc("The expulsion of two Kenyan diplomats by Uganda was condemned in Nairobi.")
+    assert [e[:3] for e in _events(doc)] == [("SANCTION", ["Uganda"], ["Kenyan diplomats"])]
+    assert _events(_doc("The release of the report by the Kenyan commission was delayed.")) == []
+    assert _events(_doc("The ministry said in a press release that it would appeal.")) == []
+
+
+def test_the_doer_named_by_on_what_was_bombed_did_it():
+    doc = _doc("The bombing of rebel positions by Ethiopian jets continued on Tuesday.")
+    assert [e[:2] for e in _events(doc)] == [("ASSAULT", ["Ethiopian"])]
+
+
+def test_a_postponed_summit_or_visit_was_not_held():
+    doc = _doc("A visit by the Kenyan president to Kampala has been postponed.")
+    assert [(e[0], e[3]) for e in _events(doc)] == [("CONSULT", "negated")]
+    assert _events(_doc("Kenya postponed the summit with Uganda.")) == []

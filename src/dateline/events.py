@@ -201,9 +201,11 @@ _CALLED_OFF = {"cancel", "postpone", "scrap", "delay", "abandon"}
 def _called_off(noun: Token) -> bool:
     """A nominal event whose own clause says it was called off ("a meeting between Trump
     and Xi that was canceled", "the summit, postponed in May, …"): not held, `negated`."""
-    return noun.pos_ != "VERB" and any(
-        c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in _CALLED_OFF for c in noun.children
-    )
+    if noun.pos_ == "VERB":
+        return False
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in _CALLED_OFF:
+        return True  # "A visit by the Kenyan president to Kampala has been postponed"
+    return any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in _CALLED_OFF for c in noun.children)
 
 
 @cache
@@ -291,7 +293,8 @@ def _trigger(tok: Token) -> tuple[Trigger, Token | None] | None:
             if child.dep_ in {"compound", "amod"}:
                 phrase = table.get((f"{child.lemma_.lower()} {lemma}", "NOUN"))
                 if phrase:
-                    return phrase, child
+                    # Type "-": the modifier makes the noun something else ("press release").
+                    return (phrase, child) if phrase.type != NOT_AN_EVENT else None
         single = table.get((lemma, "NOUN"))
         return (single, None) if single else None
     return None
@@ -325,6 +328,11 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
         if o.dep_ == "pobj"
         for t in _expand(o)
     ]
+
+
+def _prep_objects_of(tokens: list[Token], preps: set[str]) -> list[Token]:
+    """`_prep_objects` of each of several tokens."""
+    return [t for tok in tokens for t in _prep_objects(tok, preps)]
 
 
 def _expand(tok: Token) -> list[Token]:
@@ -929,9 +937,11 @@ def _arguments(
     trigger: Token, trig: Trigger, index: EntityIndex, nobody: Entity | None
 ) -> tuple[list[Entity], list[Entity], str | None, bool]:
     if trigger.pos_ != "VERB" or _gerund(trigger):
-        conflict = trig.type in {"COERCE", "ASSAULT"}
+        # Force and coercion are done to whom their "of" names ("the shelling of Kharkiv");
+        # so are expulsions and releases ("the expulsion of two diplomats").
+        done_to = trig.type in {"COERCE", "ASSAULT"} or trig.mode in {"expel", "release"}
         return _nominal_arguments(
-            trigger, index, done_to=conflict, kept=conflict and trig.mode in {"arrest", "deport"}
+            trigger, index, done_to=done_to, kept=done_to and trig.mode in {"arrest", "deport"}
         )
     agent_toks, patient_toks, own = _subject(trigger)
     if trigger.lemma_.lower() in _DYING:
@@ -1085,6 +1095,10 @@ def _nominal_arguments(
         toks = [t for o in child.children if o.dep_ == "pobj" for t in _expand(o)]
         if done_to and child.lower_ == "of":
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in recipients)
+            # "the bombing of rebel positions by Ethiopian jets", with "by" parsed as a
+            # modifier of the positions: who did it.
+            doers = _entities(_prep_objects_of(toks, {"by"}), index, ACTOR_TYPES)
+            actors.extend(e for e in doers if e not in actors + recipients)
         elif child.lower_ in {"between", "among", "of", "by", "with"}:
             joining = [e for e in _entities(toks, index, ACTOR_TYPES) if e not in actors]
             actors.extend(joining)
@@ -1432,13 +1446,18 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
 
 # Verbs whose object event did not take place (for the subject): it was avoided, only
 # feared, or stayed away from ("boycotted talks with the government").
-_AVERTED = {"avoid", "avert", "fear", "risk", "escape", "evade", "boycott", "shun", "snub", "skip"}
+_AVERTED = {"avoid", "avert", "fear", "risk", "escape", "evade", "boycott", "shun", "snub", "skip"} | {
+    "postpone",  # "Kenya postponed the summit with Uganda": not (yet) held
+    "delay",
+    "defer",
+}
 
 
 def _averted(tok: Token) -> bool:
     """A nominal event that is the object of avoid, avert, fear, risk, escape, evade,
-    boycott, shun, snub or skip ("to avoid criticism", "feared a crackdown", "boycotted
-    the talks"): it has not happened, or not with the subject."""
+    boycott, shun, snub, skip, postpone, delay or defer ("to avoid criticism", "feared a
+    crackdown", "boycotted the talks", "postponed the summit"): it has not happened, or
+    not with the subject."""
     return tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _AVERTED
 
 
