@@ -1340,3 +1340,19 @@ def test_a_postponed_summit_or_visit_was_not_held():
     doc = _doc("A visit by the Kenyan president to Kampala has been postponed.")
     assert [(e[0], e[3]) for e in _events(doc)] == [("CONSULT", "negated")]
     assert _events(_doc("Kenya postponed the summit with Uganda.")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Soldiers burned down the market in Gulu.", ("ASSAULT", "destroy", ["soldiers"], [])),
+        ("Rebels looted shops in the town.", ("COERCE", "seize", ["rebels"], [])),
+        (
+            "Police bulldozed the opposition leader's house.",
+            ("ASSAULT", "destroy", ["police"], ["opposition leader"]),
+        ),
+    ],
+)
+def test_property_burned_looted_or_bulldozed(body: str, expected: tuple):
+    doc = _doc(body)
+    assert [(e.type, e.mode, *_events(doc)[0][1:3]) for e in doc.events] == [expected]
