@@ -1356,3 +1356,22 @@ def test_a_postponed_summit_or_visit_was_not_held():
 def test_property_burned_looted_or_bulldozed(body: str, expected: tuple):
     doc = _doc(body)
     assert [(e.type, e.mode, *_events(doc)[0][1:3]) for e in doc.events] == [expected]
+
+
+def test_what_a_request_or_invitation_is_for_is_not_held():
+    doc = _doc("Uganda turned down a request for a meeting with the Kenyan president.")
+    assert [e[0] for e in _events(doc)] == ["REJECT"]
+
+
+def test_talks_someone_refused_to_take_part_in_are_negated():
+    doc = _doc("The opposition refused to take part in the negotiations with the government.")
+    assert [(e[0], e[3]) for e in _events(doc)] == [("REJECT", "asserted"), ("CONSULT", "negated")]
+
+
+def test_leaving_talks_halts_negotiations():
+    doc = _doc("Kenya withdrew from the talks with Uganda.")
+    assert [e[:3] for e in _events(doc)] == [("SANCTION", ["Kenya"], ["Uganda"])]
+    doc = _doc("The rebels threatened to pull out of the peace talks with the government.")
+    assert [e[:2] for e in _events(doc)] == [("THREATEN", ["rebels"])]
+    doc = _doc("Kenya withdrew its troops from Somalia.")
+    assert [e[:3] for e in _events(doc)] == [("RETREAT", ["Kenya"], ["Somalia"])]

@@ -1302,7 +1302,17 @@ def _negated(tok: Token) -> bool:
         or no_object
         or (tok.head.lemma_.lower() in {"refuse", "deny", "fail"} and tok.dep_ == "xcomp")
         or _called_off(tok)
+        or _refused_to_join(tok)
     )
+
+
+def _refused_to_join(noun: Token) -> bool:
+    """A nominal event someone refuses or fails to take part in ("refused to take part in
+    the negotiations", "did not attend the summit"): not held by them."""
+    if noun.pos_ == "VERB":
+        return False
+    verb = _joined(noun)
+    return verb is not None and _negated(verb)
 
 
 # Nouns whose infinitive is striven for, not done: "efforts to get Uganda to investigate".
@@ -1441,7 +1451,48 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
         # "offered talks", "proposed a ceasefire", "rejected a truce": not yet held; but
         # what an authority orders ("ordered patrols") is the event.
         return "command" not in governing.flags
+    if tok.pos_ != "VERB" and _proposed(tok, triggers):
+        return True
+    out = head.head if head.dep_ == "prep" and head.head.lower_ == "out" else None
+    if tok.pos_ != "VERB" and out is not None and out.head.i in triggers:
+        return True  # "pulled out of the talks": the pulling out is the event
     return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
+
+
+def _talks_left(verb: Token) -> Token | None:
+    """The talks (a nominal CONSULT, COOPERATE or AID event, or a peace process) that a
+    verb of withdrawing leaves: "withdrew from the talks", "pulled out of the negotiations"."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}]
+    outs = [c for c in verb.children if c.lower_ == "out"]
+    preps += [p for c in outs for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+    for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
+        found = _trigger(obj)
+        if (found is not None and found[0].type in _HALTABLE) or obj.lemma_.lower() == "process":
+            return obj
+    return None
+
+
+# Nouns whose "for", "of" or "to" is what is asked, offered or planned, not yet held: "a
+# request for a meeting", "an invitation to talks", "a proposal for a summit".
+_PROPOSALS = {"request", "call", "appeal", "demand", "proposal", "offer", "invitation", "plan", "plea"} | {
+    "suggestion",
+    "idea",
+    "initiative",
+    "bid",
+}
+
+
+def _proposed(noun: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> bool:
+    """A nominal event that is what a request, offer, invitation or plan is for ("turned
+    down a request for a meeting with the Kenyan president"): its content, not held."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"for", "of", "to"} or prep.head.i == prep.i:
+        return False
+    holder = prep.head
+    governing = triggers.get(holder.i)
+    return holder.pos_ == "NOUN" and (
+        holder.lemma_.lower() in _PROPOSALS or (governing is not None and governing[0].type in _UNDONE)
+    )
 
 
 # Verbs whose object event did not take place (for the subject): it was avoided, only
@@ -1607,9 +1658,9 @@ def _aimed(tok: Token) -> bool:
 
 
 def _halts_talks(tok: Token) -> bool:
-    """ "suspended the talks in Jeddah": the place of halted talks is their venue, which
-    receives nothing."""
-    return any(
+    """ "suspended the talks in Jeddah", "pulled out of the talks in Arusha": the place of
+    halted talks is their venue, which receives nothing."""
+    return _talks_left(tok) is not None or any(
         c.dep_ == "dobj" and (found := _trigger(c)) is not None and found[0].type == "CONSULT"
         for c in tok.children
     )
@@ -2129,6 +2180,13 @@ def code_events(
             others = [e for e in actors + recipients if e not in halters]
             actors, recipients = halters, others + [e for e in given if e not in halters + others]
             trig = Trigger(halted, None, trig.contexts)
+        left = _talks_left(tok) if trig.type == "RETREAT" else None
+        if left is not None:
+            # "Kenya withdrew from the talks with Uganda": halting negotiations (CAMEO 164),
+            # SANCTION; the other parties to the talks are its recipients.
+            partners, _, venue, _ = _nominal_arguments(left, index, topic=False)
+            recipients += [e for e in partners if e not in actors + recipients and e.id != venue]
+            trig = Trigger("SANCTION", "withdraw", ("diplomatic",))
         ground = trig.alternative("territory")
         if ground and _takes_ground(tok, index):
             trig = Trigger(ground, None, trig.contexts)  # "retook a village": fighting
