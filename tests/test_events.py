@@ -1375,3 +1375,15 @@ def test_leaving_talks_halts_negotiations():
     assert [e[:2] for e in _events(doc)] == [("THREATEN", ["rebels"])]
     doc = _doc("Kenya withdrew its troops from Somalia.")
     assert [e[:3] for e in _events(doc)] == [("RETREAT", ["Kenya"], ["Somalia"])]
+
+
+def test_the_countries_of_an_unnamed_group_of_officials_are_its_actors():
+    doc = _doc("The foreign ministers of Kenya and Uganda met in Arusha on Monday.")
+    assert [e[:2] for e in _events(doc)] == [("CONSULT", ["Kenya", "Uganda"])]
+
+
+def test_walking_out_is_a_protest_and_out_of_talks_with_someone_a_halt():
+    doc = _doc("Opposition lawmakers walked out of parliament on Tuesday.")
+    assert [e[:2] for e in _events(doc)] == [("PROTEST", ["opposition lawmakers"])]
+    doc = _doc("The Kenyan delegation walked out of the talks with Uganda.")
+    assert [e[:3] for e in _events(doc)] == [("SANCTION", ["Kenyan"], ["Uganda"])]

@@ -587,11 +587,12 @@ def _entities(tokens: list[Token], index: EntityIndex, types: set[str]) -> list[
                 here.append(entity)
         if here and all(e.type == "GROUP" and e.actor.country is None for e in here):
             # "Warships from Australia, India and the United States": the countries they
-            # come from are the actors (joint drills of three), not the unnamed group.
+            # come from are the actors (joint drills of three), not the unnamed group; so
+            # are the countries whose group it is ("the foreign ministers of Kenya and Uganda").
             origins = [
                 e
                 for child in head.children
-                if child.dep_ == "prep" and child.lower_ == "from"
+                if child.dep_ == "prep" and child.lower_ in {"from", "of"}
                 for e in _entities([o for o in child.children if o.dep_ == "pobj"], index, types)
                 if e.type in {"GPE", "NORP"}
             ]
@@ -2180,13 +2181,16 @@ def code_events(
             others = [e for e in actors + recipients if e not in halters]
             actors, recipients = halters, others + [e for e in given if e not in halters + others]
             trig = Trigger(halted, None, trig.contexts)
-        left = _talks_left(tok) if trig.type == "RETREAT" else None
+        left = _talks_left(tok) if trig.type in {"RETREAT", "PROTEST"} and tok.pos_ == "VERB" else None
         if left is not None:
             # "Kenya withdrew from the talks with Uganda": halting negotiations (CAMEO 164),
             # SANCTION; the other parties to the talks are its recipients.
+            # A walkout from talks with no one named stays a protest.
             partners, _, venue, _ = _nominal_arguments(left, index, topic=False)
-            recipients += [e for e in partners if e not in actors + recipients and e.id != venue]
-            trig = Trigger("SANCTION", "withdraw", ("diplomatic",))
+            partners = [e for e in partners if e not in actors + recipients and e.id != venue]
+            if partners or trig.type == "RETREAT":
+                recipients += partners
+                trig = Trigger("SANCTION", "withdraw", ("diplomatic",))
         ground = trig.alternative("territory")
         if ground and _takes_ground(tok, index):
             trig = Trigger(ground, None, trig.contexts)  # "retook a village": fighting
