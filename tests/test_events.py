@@ -1387,3 +1387,14 @@ def test_walking_out_is_a_protest_and_out_of_talks_with_someone_a_halt():
     assert [e[:2] for e in _events(doc)] == [("PROTEST", ["opposition lawmakers"])]
     doc = _doc("The Kenyan delegation walked out of the talks with Uganda.")
     assert [e[:3] for e in _events(doc)] == [("SANCTION", ["Kenyan"], ["Uganda"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Kivu Resistance Movement declared a unilateral ceasefire on Sunday.", "RETREAT"),
+        ("The Al-Nour Brigades claimed responsibility for the bombing.", "ASSAULT"),
+    ],
+)
+def test_an_armed_movement_named_alone_is_a_political_actor(body: str, expected: str):
+    assert [e[0] for e in _events(_doc(body))] == [expected]
