@@ -1398,3 +1398,23 @@ def test_walking_out_is_a_protest_and_out_of_talks_with_someone_a_halt():
 )
 def test_an_armed_movement_named_alone_is_a_political_actor(body: str, expected: str):
     assert [e[0] for e in _events(_doc(body))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Kenya issued a warning to Uganda over the border incursions.", ("THREATEN", ["Kenya"], ["Uganda"])),
+        (
+            "Uganda set a deadline of Friday for the rebels to lay down their arms.",
+            ("THREATEN", ["Uganda"], []),
+        ),
+        ("Police crushed the protests in Kampala.", ("ASSAULT", ["police"], [])),
+        ("Uganda vowed to crush the rebellion.", ("THREATEN", ["Uganda"], [])),
+    ],
+)
+def test_warnings_deadlines_and_crushed_protests(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_a_travel_warning_is_no_threat():
+    assert _events(_doc("The US issued a travel warning for Kenya.")) == []

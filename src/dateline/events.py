@@ -1151,6 +1151,7 @@ def _nominal_arguments(
         actors += [e for e in partners if e not in actors]
         given = [c for c in carrier.head.children if c.dep_ == "dative"]
         given += _prep_objects(carrier.head, {"to", "against"})
+        given += _prep_objects(carrier, {"to"})  # "issued a warning to Uganda", on the noun
         recipients.extend(e for e in _entities(given, index, ACTOR_TYPES) if e not in actors + recipients)
     if (
         not actors
