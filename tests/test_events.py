@@ -1418,3 +1418,24 @@ def test_warnings_deadlines_and_crushed_protests(body: str, expected: tuple):
 
 def test_a_travel_warning_is_no_threat():
     assert _events(_doc("The US issued a travel warning for Kenya.")) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Kenya handed over three Ugandan fugitives to the Ugandan police.", "COOPERATE"),
+        ("The rebels handed over 300 weapons to African Union peacekeepers.", "RETREAT"),
+        ("Kenya handed over aid to Uganda.", "AID"),
+        ("Uganda ignored calls to release the opposition leader.", "REJECT"),
+        ("Kenyan students staged a sit-in outside the parliament.", "PROTEST"),
+    ],
+)
+def test_what_is_handed_over_ignored_calls_and_sit_ins(body: str, expected: str):
+    assert [e[0] for e in _events(_doc(body))] == [expected]
+
+
+def test_joint_patrols_need_two_sides_not_two_forces_of_one_state():
+    doc = _doc("The Kenyan and Ugandan armies will conduct joint patrols along the border.")
+    assert [e[0] for e in _events(doc)] == ["AGREE"]
+    doc = _doc("Police and soldiers patrolled the streets of Kisumu after the riots.")
+    assert [e[:2] for e in _events(doc)] == [("MOBILIZE", ["police", "soldiers"])]

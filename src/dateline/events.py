@@ -256,6 +256,13 @@ def _verb_phrase(tok: Token, lemma: str) -> tuple[Trigger, Token] | None:
         for word in words:
             # the lemma, else the singular the lemmatizer missed ("bases" → "basis")
             for form in dict.fromkeys((word.lemma_.lower(), _singular(word.lower_))):
+                if child.dep_ == "prt":
+                    # "handed over two suspects": the object names the act
+                    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                        for noun in dict.fromkeys((obj.lemma_.lower(), _singular(obj.lower_))):
+                            phrase = table.get((f"{lemma} {form} {noun}", "VERB"))
+                            if phrase:
+                                return phrase, obj
                 phrase = table.get((f"{lemma} {form}", "VERB"))
                 if phrase:
                     return phrase, word
@@ -1669,9 +1676,12 @@ def _halts_talks(tok: Token) -> bool:
 
 
 def _sides(tok: Token, actors: list[Entity], entities: list[Entity]) -> int:
-    """How many parties the actors are: an unnamed group counts once for each country named
-    inside its words in the trigger's sentence ("Kenyan and Ugandan warships" are two
-    sides of joint drills)."""
+    """How many parties the actors are: one per country (Kenya and "Kenyan troops" are one
+    side); an actor of no known country is a side of its own, but unnamed groups of no
+    country are one side together ("patrols by police and paramilitary soldiers": one
+    state's forces); and an unnamed group counts once for each country named inside its
+    words in the trigger's sentence ("Kenyan and Ugandan warships" are two sides of joint
+    drills)."""
     sent = tok.sent
     spans = [
         (m.start, m.end)
@@ -1690,7 +1700,8 @@ def _sides(tok: Token, actors: list[Entity], entities: list[Entity]) -> int:
             if start <= n.start and n.end <= end
         }
         extra += max(0, len(countries) - 1)
-    return len(actors) + extra
+    parties = {a.actor.country or ("unnamed group" if a.type == "GROUP" else a.id) for a in actors}
+    return len(parties) + extra
 
 
 def _ultimatum(tok: Token) -> bool:
