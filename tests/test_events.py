@@ -1439,3 +1439,14 @@ def test_joint_patrols_need_two_sides_not_two_forces_of_one_state():
     assert [e[0] for e in _events(doc)] == ["AGREE"]
     doc = _doc("Police and soldiers patrolled the streets of Kisumu after the riots.")
     assert [e[:2] for e in _events(doc)] == [("MOBILIZE", ["police", "soldiers"])]
+
+
+def test_every_lexicon_word_is_one_token():
+    # A word the tokenizer splits ("sit-in" → sit, -, in) can never match a token.
+    from dateline.events import lexicon
+    from dateline.nlp import load
+    from dateline.settings import Settings
+
+    tokenizer = load(Settings().model).tokenizer
+    split = [trigger for trigger, _ in lexicon() for word in trigger.split() if len(tokenizer(word)) > 1]
+    assert split == []
