@@ -1450,3 +1450,10 @@ def test_every_lexicon_word_is_one_token():
     tokenizer = load(Settings().model).tokenizer
     split = [trigger for trigger, _ in lexicon() for word in trigger.split() if len(tokenizer(word)) > 1]
     assert split == []
+
+
+def test_training_anothers_forces_is_aid_to_them():
+    doc = _doc("Britain trained Kenyan soldiers in counter-insurgency.")
+    assert [e[:3] for e in _events(doc)] == [("AID", ["United Kingdom"], ["Kenyan soldiers"])]
+    doc = _doc("Uganda has been training the rebels to fight against the Kenyan army.")
+    assert [e[:3] for e in _events(doc)] == [("AID", ["Uganda"], ["rebels"])]

@@ -967,8 +967,10 @@ def _arguments(
                     entity.type == "GPE" and entity.actor.sector != "GOV" and not entity.kb_id
                 ):
                     place = place or entity.id
-                elif entity.type == "GROUP" and (
-                    trig.type in _MOVES_OBJECT or trigger.lemma_.lower() in _REMOVING
+                elif (
+                    entity.type == "GROUP"
+                    and (trig.type in _MOVES_OBJECT or trigger.lemma_.lower() in _REMOVING)
+                    and "served" not in trig.flags  # "trained Kenyan police officers"
                 ):
                     continue  # "deployed troops", "withdrew its inspectors": what is moved, not to whom
                 elif entity not in actors:
