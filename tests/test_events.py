@@ -1457,3 +1457,11 @@ def test_training_anothers_forces_is_aid_to_them():
     assert [e[:3] for e in _events(doc)] == [("AID", ["United Kingdom"], ["Kenyan soldiers"])]
     doc = _doc("Uganda has been training the rebels to fight against the Kenyan army.")
     assert [e[:3] for e in _events(doc)] == [("AID", ["Uganda"], ["rebels"])]
+
+
+def test_a_nationality_the_ner_missed_still_gives_a_group_its_country():
+    doc = _doc("Ugandan troops, backed by helicopter gunships, attacked rebel bases in the north.")
+    troops = [e for e in doc.entities if e.name == "Ugandan troops"]
+    assert [e.actor.country for e in troops] == ["UGA"]
+    # firepower in support of an attack is no political support
+    assert [e[:2] for e in _events(doc)] == [("ASSAULT", ["Ugandan troops"])]

@@ -1428,6 +1428,14 @@ def _modality(trigger: Token, negation: bool = True) -> str:
 _FORCE = {"force", "action", "option", "intervention", "retaliation", "reprisal"}
 
 
+# Weapons and craft that unnamed groups name ("helicopter gunships"): no political side.
+_MATERIEL = {"warplane", "warplanes", "warship", "warships", "gunboats", "gunships", "artillery", "tanks"}
+
+
+def _materiel(actor: Entity) -> bool:
+    return actor.type == "GROUP" and actor.name.split()[-1].lower() in _MATERIEL
+
+
 def _force_kept_open(verb: Token) -> bool:
     """ "rule out" whose object is force or conflict: "would not rule out military action",
     "did not rule out sanctions" (said with a negation, it keeps them open)."""
@@ -2227,6 +2235,8 @@ def code_events(
             continue  # "Switzerland beat Gibraltar 6-0": a game, not an attack
         if _no_act(tok, trig, recipients):
             continue
+        if trig.type == "SUPPORT" and all(_materiel(a) for a in actors):
+            continue  # "troops, backed by helicopter gunships, attacked …": firepower, not politics
         if "command" in trig.flags and _own_forces(actors, recipients):
             continue  # "ordered the army to the border": a command, not a request
         political_here = any(start <= tok.idx < end for start, end in offices)

@@ -24,6 +24,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import EntityIndex
+from .gazetteer import demonym_country
 from .lexicon import rows
 from .models import Actor, Entity, Mention
 from .nlp import hashes, text_of, tokens_with
@@ -132,15 +133,24 @@ def _phrase(head: Token, lexical: Token | None, index: EntityIndex) -> tuple[lis
                 return None
             if entity is not None and entity.actor.country:
                 country = country or entity.actor.country
+            elif entity is None and _nationality(tok):
+                # "Ugandan troops" opening a sentence, which the NER may leave untagged
+                country = country or demonym_country(tok.text)
         words[:0] = list(child.subtree)
     return words, country
+
+
+def _nationality(tok: Token) -> bool:
+    """A capitalised nationality adjective ("Ugandan"), tagged by the NER or not."""
+    return tok.text[:1].isupper() and demonym_country(tok.text) is not None
 
 
 def _group_name(words: Span) -> str:
     """The group's name in lower case but for names and nationality words, so that
     "Police" opening a sentence and "police" later are stored as one actor."""
     return "".join(
-        (t.text if t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE"} else t.lower_) + t.whitespace_
+        (t.text if t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE"} or _nationality(t) else t.lower_)
+        + t.whitespace_
         for t in words
     ).strip()
 
