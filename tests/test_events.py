@@ -1465,3 +1465,21 @@ def test_a_nationality_the_ner_missed_still_gives_a_group_its_country():
     assert [e.actor.country for e in troops] == ["UGA"]
     # firepower in support of an attack is no political support
     assert [e[:2] for e in _events(doc)] == [("ASSAULT", ["Ugandan troops"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Uganda vowed a swift and firm response to the attack.", ("THREATEN", "asserted")),
+        ("Kenya promised what it called a proportionate response.", ("THREATEN", "asserted")),
+        ("The ministry promised a response to the petition by Friday.", ("AGREE", "asserted")),
+    ],
+)
+def test_a_promised_forceful_response_is_a_threat(body: str, expected: tuple):
+    assert [(e[0], e[3]) for e in _events(_doc(body))] == [expected]
+
+
+def test_a_present_tense_no_is_commentary_not_a_refusal():
+    assert _events(_doc("Kenya offers no solution of its own.")) == []
+    doc = _doc("Uganda has offered no concessions to the rebels.")
+    assert [(e[0], e[3]) for e in _events(doc)] == [("AGREE", "negated")]

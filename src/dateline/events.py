@@ -1302,15 +1302,29 @@ def _place_below(trigger: Token, index: EntityIndex) -> str | None:
     return None
 
 
+def _no_object(tok: Token) -> bool:
+    """ "offered no help", "no talks were held": the object (or passive subject) is "no" …"""
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in tok.children
+    )
+
+
+def _states_none(tok: Token) -> bool:
+    """ "Kenya offers no solution of its own": a simple present with a "no" object says how
+    things stand, which is commentary, not an event (a refusal is "has offered no …")."""
+    return (
+        tok.tag_ in {"VBZ", "VBP"}
+        and _no_object(tok)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
+    )
+
+
 def _negated(tok: Token) -> bool:
     children = list(tok.children)
-    no_object = any(
-        c.dep_ in {"dobj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-        for c in children
-    )
     return (
         any(c.dep_ == "neg" for c in children)
-        or no_object
+        or _no_object(tok)
         or (tok.head.lemma_.lower() in {"refuse", "deny", "fail"} and tok.dep_ == "xcomp")
         or _called_off(tok)
         or _refused_to_join(tok)
@@ -1426,6 +1440,34 @@ def _modality(trigger: Token, negation: bool = True) -> str:
 
 # Nouns of force that are no trigger of their own: "military action", "the use of force".
 _FORCE = {"force", "action", "option", "intervention", "retaliation", "reprisal"}
+
+
+# Nouns of paying back, and the adjectives that make a "response" one.
+_RETALIATION = {"retaliation", "reprisal", "reprisals", "revenge", "retribution", "countermeasure"} | {
+    "countermeasures"
+}
+_FORCEFUL = {"proportionate", "firm", "strong", "tough", "harsh", "decisive", "swift", "forceful"} | {
+    "robust",
+    "military",
+    "crushing",
+    "resolute",
+}
+
+
+def _promised_retaliation(verb: Token) -> bool:
+    """A promise (vow, pledge, promise, swear) of retaliation or of a forceful response,
+    named anywhere in what follows the verb ("promising what it described as a
+    proportionate response", "vowed a swift and firm response"): a threat (CAMEO 13)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in PROMISES:
+        return False
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.pos_ != "NOUN":
+            continue
+        word = tok.lemma_.lower()
+        forceful = any(c.dep_ in {"amod", "conj"} and c.lower_ in _FORCEFUL for c in tok.subtree)
+        if word in _RETALIATION or (word == "response" and forceful):
+            return True
+    return False
 
 
 # Weapons and craft that unnamed groups name ("helicopter gunships"): no political side.
@@ -2233,7 +2275,7 @@ def code_events(
             continue
         if QUAD[trig.type] == 4 and (_scored(tok) or _contest(tok, actors, recipients)):
             continue  # "Switzerland beat Gibraltar 6-0": a game, not an attack
-        if _no_act(tok, trig, recipients):
+        if _no_act(tok, trig, recipients) or _states_none(tok):
             continue
         if trig.type == "SUPPORT" and all(_materiel(a) for a in actors):
             continue  # "troops, backed by helicopter gunships, attacked …": firepower, not politics
@@ -2257,6 +2299,9 @@ def code_events(
             # is a REJECT (manual, REJECT).
             trig = Trigger("REJECT", None, trig.contexts)
             modality = _modality(tok, negation=False)
+        if trig.type == "AGREE" and _promised_retaliation(tok):
+            # "promising what it described as a proportionate response": a threat.
+            trig = Trigger("THREATEN", None, trig.contexts)
         if modality == "negated" and trig.type == "REJECT" and _force_kept_open(tok):
             # "would not rule out military action against Eritrea": force kept open is a
             # threat (manual, THREATEN), not a rejection.
