@@ -1483,3 +1483,9 @@ def test_a_present_tense_no_is_commentary_not_a_refusal():
     assert _events(_doc("Kenya offers no solution of its own.")) == []
     doc = _doc("Uganda has offered no concessions to the rebels.")
     assert [(e[0], e[3]) for e in _events(doc)] == [("AGREE", "negated")]
+
+
+def test_a_present_perfect_of_how_often_is_a_pattern_not_an_event():
+    assert _events(_doc("Herders and farmers have clashed repeatedly in the region.")) == []
+    doc = _doc("Soldiers routinely beat up detainees in the camp.")
+    assert [e[0] for e in _events(doc)] == ["ASSAULT"]

@@ -1597,11 +1597,29 @@ def _names_a_group(tok: Token, index: EntityIndex) -> bool:
 
 def _generic(tok: Token, actors: list[Entity]) -> bool:
     """An unnamed group in the simple present states a habit or a rule ("Police use tear
-    gas at such rallies"), not an event; a named actor's present ("Seoul says") is left
-    to the other rules."""
+    gas at such rallies"), not an event; so does a present perfect that says how often it
+    has happened, with no time of its own ("Herders and farmers have clashed repeatedly";
+    a past "soldiers routinely beat detainees" reports the acts). A named
+    actor's present ("Seoul says") is left to the other rules."""
     if not all(a.type == "GROUP" for a in actors) or tok.pos_ != "VERB":
         return False
-    return tok.tag_ in {"VBP", "VBZ"} and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
+    children = list(tok.children)
+    perfect = tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
+    often = any(c.dep_ == "advmod" and c.lower_ in _FREQUENTLY for c in children)
+    phrases = [c for c in children if c.dep_ in {"prep", "npadvmod"}]
+    dated = any(t.ent_type_ in {"DATE", "TIME"} for c in phrases for t in c.subtree)
+    if perfect and often and not dated:
+        return True
+    return tok.tag_ in {"VBP", "VBZ"} and not any(c.dep_ in {"aux", "auxpass"} for c in children)
+
+
+# Adverbs of how often: a verb with one states a pattern, not an event.
+_FREQUENTLY = {"repeatedly", "often", "frequently", "regularly", "routinely", "usually", "occasionally"} | {
+    "sometimes",
+    "periodically",
+    "constantly",
+    "habitually",
+}
 
 
 @cache
