@@ -1489,3 +1489,31 @@ def test_a_present_perfect_of_how_often_is_a_pattern_not_an_event():
     assert _events(_doc("Herders and farmers have clashed repeatedly in the region.")) == []
     doc = _doc("Soldiers routinely beat up detainees in the camp.")
     assert [e[0] for e in _events(doc)] == ["ASSAULT"]
+
+
+def test_a_dateline_is_no_actor():
+    body = "Kisumu – Several thousand students wearing red surrounded the county assembly on Tuesday."
+    doc = _doc(body[:-1] + " to call for lower fees from the governor.")
+    assert [e[:2] for e in _events(doc)] == [("REQUEST", ["students"])]
+
+
+def test_delivered_aid_is_one_event_and_deliver_alone_none():
+    assert [e[0] for e in _events(_doc("Kenya delivered food aid to Uganda."))] == ["AID"]
+    assert _events(_doc("Kenyan officials said they would need to deliver.")) == []
+    assert _events(_doc("The president will hand over the reins to his deputy.")) == []
+
+
+def test_what_talks_discuss_is_their_topic():
+    doc = _doc("Kenya discussed the investigation with Ugandan officials.")
+    assert [e[:2] for e in _events(doc)] == [("CONSULT", ["Kenya", "Ugandan"])]
+
+
+def test_a_whether_clause_is_a_question_not_an_announcement():
+    doc = _doc("It is unclear whether Uganda attacked the convoy.")
+    assert [(e[0], e[3]) for e in _events(doc)] == [("ASSAULT", "hypothetical")]
+
+
+def test_a_warning_that_something_is_so_is_no_threat():
+    assert _events(_doc("Kenya warned that there is no room for compromise.")) == []
+    doc = _doc("Kenya warned that there would be consequences.")
+    assert [e[0] for e in _events(doc)] == ["THREATEN"]

@@ -788,6 +788,9 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
     # "a statement by the ministry condemned …", "a resolution adopted by the Council
     # demands …": a document says what its author says.
     agents = [t for a in agents for t in (_authors(a) or [a])]
+    # "NAIROBI – Several thousand teachers marched …", parsed with the dateline as the
+    # subject and the teachers in apposition: the dateline names where, not who.
+    agents = [t for a in agents for t in (_after_dateline(a) if _dateline(a) else [a])]
     if agents and all(a.lower_ in PRONOUNS or _own_group(a) for a in agents):
         # "Syria says it will withdraw", "Israel said its troops killed …": the pronoun is
         # the speaker of the governing verb.
@@ -847,6 +850,26 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
     if _passive(verb):
         return agents, patients + inherited, False
     return agents + inherited, patients, False
+
+
+_DASHES = {"-", "–", "—", "--"}
+
+
+def _dateline(tok: Token) -> bool:
+    """A proper name opening a line or a sentence and followed by a dash ("Indianapolis –
+    Several thousand teachers …", "NEW YORK — …"): the story's dateline."""
+    doc = tok.doc
+    following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    start = tok.left_edge.i
+    opens = start == tok.sent.start or (
+        start > 0 and "\n" in doc[start - 1].text + doc[start - 1].whitespace_
+    )
+    return tok.pos_ == "PROPN" and opens and following is not None and following.text in _DASHES
+
+
+def _after_dateline(tok: Token) -> list[Token]:
+    """What the parser hung on a dateline in apposition: the true subject."""
+    return [t for c in tok.children if c.dep_ == "appos" for t in _expand(c)]
 
 
 # What may stand between a subject and its verb: "Kenya has not yet agreed".
@@ -1428,7 +1451,8 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         )
         wanted = "to" in auxes and any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
         forecast = tok.i != trigger.i and _forecast(trigger)
-        if (auxes & HYPOTHETICAL and not reported_would) or conditional or wanted or forecast:
+        asked = _asked_whether(tok)
+        if (auxes & HYPOTHETICAL and not reported_would) or conditional or wanted or forecast or asked:
             # "pressure for Kampala to allow aid": what someone wants done, not done.
             return "hypothetical"
         is_ready = ready is not None and tok.i == ready.i
@@ -1436,6 +1460,13 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         if auxes & FUTURE or reported_would or ahead:
             return "future"
     return "asserted"
+
+
+def _asked_whether(tok: Token) -> bool:
+    """A clause of "whether" ("whether Trump will agree to remove tariffs", "unclear
+    whether Uganda attacked"): a question, neither asserted nor anyone's announcement."""
+    clause = tok.head if tok.dep_ == "xcomp" else tok
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in (*tok.children, *clause.children))
 
 
 # Nouns of force that are no trigger of their own: "military action", "the use of force".
@@ -1508,6 +1539,10 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
     if tok.dep_ == "dobj" and head.i in triggers and _halting(tok, triggers[tok.i][0]) is not None:
         return True  # "suspended talks with Iran": the suspension, not the talks
     governing = triggers[head.i][0] if head.i in triggers else None
+    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and governing and governing.type == triggers[tok.i][0].type:
+        return True  # "delivered food aid to Uganda": one aid event, the verb's
+    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and governing and "reciprocal" in governing.flags:
+        return True  # "discussed investigations with the Ukrainians": the talks' topic
     if tok.pos_ != "VERB" and tok.dep_ == "dobj" and governing and governing.type in _UNDONE:
         # "offered talks", "proposed a ceasefire", "rejected a truce": not yet held; but
         # what an authority orders ("ordered patrols") is the event.
@@ -1672,6 +1707,11 @@ def _self_threat(tok: Token, actors: list[Entity], index: EntityIndex) -> bool:
             found = _trigger(child)
             if found is not None and QUAD[found[0].type] == 4 and _passive(child) and not _has_agent(child):
                 continue  # "warned that protesters would be shot": by the warner, unnamed
+            coming = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL | FUTURE for c in child.children)
+            if any(c.dep_ == "expl" for c in child.children) and not coming:
+                # "warned that there is no room for compromise": a state of things ("that
+                # there would be consequences" is a threat)
+                return False
             subjects = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects and not any(
                 s.pos_ == "PRON" or any(e in actors for e in _entities([s], index, ACTOR_TYPES))
@@ -2335,8 +2375,10 @@ def code_events(
             trig = Trigger("REQUEST", None, trig.contexts)
             actors, recipients, reported_by, modality = demanded, actors, [], "asserted"
         promised = _promise_of(tok)
-        own_word = not _forecast(tok) and (
-            promised or not reported_by or any(a.id in reported_by for a in actors)
+        own_word = (
+            not _forecast(tok)
+            and not _asked_whether(tok)
+            and (promised or not reported_by or any(a.id in reported_by for a in actors))
         )
         sides = _sides(tok, actors, entities)
         kind = _type(trig, actors, recipients, modality, own_word, sides)
