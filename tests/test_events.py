@@ -1517,3 +1517,22 @@ def test_a_warning_that_something_is_so_is_no_threat():
     assert _events(_doc("Kenya warned that there is no room for compromise.")) == []
     doc = _doc("Kenya warned that there would be consequences.")
     assert [e[0] for e in _events(doc)] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Kenyan police placed the activist under house arrest.",
+            ("COERCE", ["Kenyan police"], ["activist"]),
+        ),
+        ("Uganda put the town under curfew.", ("COERCE", ["Uganda"], [])),
+        (
+            "A US national has been put under investigation in Uganda for his role in the riots.",
+            ("ACCUSE", ["unidentified actor"], ["United States"]),
+        ),
+        ("A US journalist was detained in Kampala.", ("COERCE", ["unidentified actor"], ["US journalist"])),
+    ],
+)
+def test_put_under_arrest_or_investigation(body: str, expected: tuple):
+    assert [e[:3] for e in _events(_doc(body))] == [expected]

@@ -256,6 +256,12 @@ def _verb_phrase(tok: Token, lemma: str) -> tuple[Trigger, Token] | None:
         for word in words:
             # the lemma, else the singular the lemmatizer missed ("bases" → "basis")
             for form in dict.fromkeys((word.lemma_.lower(), _singular(word.lower_))):
+                if child.dep_ == "prep" and child.lower_ == "under":
+                    # "placed the activist under house arrest", "was put under investigation"
+                    for obj in (c for c in child.children if c.dep_ == "pobj"):
+                        phrase = table.get((f"{lemma} under {obj.lemma_.lower()}", "VERB"))
+                        if phrase:
+                            return phrase, obj
                 if child.dep_ == "prt":
                     # "handed over two suspects": the object names the act
                     for obj in (c for c in tok.children if c.dep_ == "dobj"):
@@ -1037,7 +1043,9 @@ def _arguments(
         recipients = [e for e in recipients if e not in actors]
     if place is None:
         place = _place_below(trigger, index)
-    if not actors and trig.type in UNATTRIBUTED_TYPES and _victims(trigger, patient_toks, recipients, index):
+    investigated = trig.type == "ACCUSE" and trig.mode == "investigate" and _passive(trigger)
+    unattributed = trig.type in UNATTRIBUTED_TYPES or investigated  # "was put under investigation"
+    if not actors and unattributed and _victims(trigger, patient_toks, recipients, index):
         actors, own = _unattributed(trigger, agent_toks, index, nobody), False
     if "stative" in trig.flags and not actors and _stative(trigger):
         # "Kenya is committed to opening its economy": the committed one commits.
@@ -1076,9 +1084,12 @@ def _stative(verb: Token) -> bool:
 
 def _victims(verb: Token, patients: list[Token], recipients: list[Entity], index: EntityIndex) -> bool:
     """Whether the clause names whom the violence or coercion was done to: a person, group
-    or organisation, or a place that is itself the object ("Kyiv was shelled"), not a place
+    or organisation, or a place that is itself the object ("Kyiv was shelled") or its
+    nationality ("a US national was detained"), not a place
     reached through the object's locative ("the police station in Goma was attacked")."""
     objects = patients + [c for c in verb.children if c.dep_ == "dobj"]
+    # "a US national was detained": a country compounded with the object is its nationality
+    objects += [c for t in objects for c in t.children if c.dep_ == "compound"]
     direct = {found.id for t in objects if (found := index.at(t)) is not None}
     return any(r.type not in PLACE_TYPES or r.id in direct for r in recipients)
 
