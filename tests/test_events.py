@@ -1536,3 +1536,13 @@ def test_a_warning_that_something_is_so_is_no_threat():
 )
 def test_put_under_arrest_or_investigation(body: str, expected: tuple):
     assert [e[:3] for e in _events(_doc(body))] == [expected]
+
+
+def test_violating_needs_an_agreement_a_ban_a_law_or_a_border():
+    assert _events(_doc("These 150 Kenyans have violated their visa norms, officials said.")) == []
+    assert [e[0] for e in _events(_doc("Uganda violated the ceasefire on Monday."))] == ["REJECT"]
+
+
+def test_an_inverted_condition_is_hypothetical_not_negated():
+    doc = _doc("Trump paired his goals with bigger threats should China not accede to his terms.")
+    assert [(e[0], e[3]) for e in _events(doc)] == [("CONCEDE", "hypothetical")]

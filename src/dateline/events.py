@@ -1439,7 +1439,7 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         chain = [trigger, ready]  # "is not ready for talks": the adjective's clause
     elif trigger.dep_ == "xcomp" or trigger.pos_ != "VERB" or _promise_of(trigger):
         chain.append(trigger.head)
-    if _prospect(trigger) or _wished(trigger):
+    if _prospect(trigger) or _wished(trigger) or _inverted_condition(trigger):
         return "hypothetical"
     if trigger.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ == "any" for c in trigger.children):
         return "hypothetical"  # "any attack on Kenya would be met with force"
@@ -1471,6 +1471,17 @@ def _modality(trigger: Token, negation: bool = True) -> str:
         if auxes & FUTURE or reported_would or ahead:
             return "future"
     return "asserted"
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """A condition made by inversion ("should China not accede to his terms", "were Uganda
+    to attack", "had Kenya known"): "should", "were" or "had" before the clause's subject."""
+    children = list(verb.children)
+    subjects = [c.i for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"should", "were", "had"} and c.i < min(subjects)
+        for c in children
+    )
 
 
 def _asked_whether(tok: Token) -> bool:
