@@ -1544,5 +1544,5 @@ def test_violating_needs_an_agreement_a_ban_a_law_or_a_border():
 
 
 def test_an_inverted_condition_is_hypothetical_not_negated():
-    doc = _doc("Trump paired his goals with bigger threats should China not accede to his terms.")
+    doc = _doc("The talks will resume should Uganda not accede to the rebels' terms.")
     assert [(e[0], e[3]) for e in _events(doc)] == [("CONCEDE", "hypothetical")]

@@ -1474,8 +1474,8 @@ def _modality(trigger: Token, negation: bool = True) -> str:
 
 
 def _inverted_condition(verb: Token) -> bool:
-    """A condition made by inversion ("should China not accede to his terms", "were Uganda
-    to attack", "had Kenya known"): "should", "were" or "had" before the clause's subject."""
+    """A condition made by inversion ("should Uganda not accede to the rebels' terms", "were
+    Uganda to attack", "had Kenya known"): "should", "were" or "had" before the subject."""
     children = list(verb.children)
     subjects = [c.i for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
     return bool(subjects) and any(
