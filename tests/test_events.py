@@ -1546,3 +1546,8 @@ def test_violating_needs_an_agreement_a_ban_a_law_or_a_border():
 def test_an_inverted_condition_is_hypothetical_not_negated():
     doc = _doc("The talks will resume should Uganda not accede to the rebels' terms.")
     assert [(e[0], e[3]) for e in _events(doc)] == [("CONCEDE", "hypothetical")]
+
+
+def test_inspected_weapons_receive_nothing():
+    doc = _doc("Kim inspected strategic bombers that can carry nuclear weapons.")
+    assert [e[:3] for e in _events(doc)] == [("CONSULT", ["Kim"], [])]

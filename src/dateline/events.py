@@ -1524,7 +1524,9 @@ def _promised_retaliation(verb: Token) -> bool:
 
 
 # Weapons and craft that unnamed groups name ("helicopter gunships"): no political side.
-_MATERIEL = {"warplane", "warplanes", "warship", "warships", "gunboats", "gunships", "artillery", "tanks"}
+_MATERIEL = {"warplane", "warplanes", "warship", "warships", "gunboats", "gunships", "artillery", "tanks"} | {
+    "bombers"
+}
 
 
 def _materiel(actor: Entity) -> bool:
@@ -2351,6 +2353,9 @@ def code_events(
             # "deployed peacekeepers to Bosnia": providing peacekeeping is AID (CAMEO 074).
             trig = Trigger("AID", None, ("peacekeeping",))
         recipients = [r for r in recipients if r not in actors]
+        if trig.type == "CONSULT":
+            # "Kim inspected strategic bombers": what is toured or inspected receives nothing
+            recipients = [r for r in recipients if not _materiel(r)]
         if not actors or _generic(tok, actors) or ("permit" in trig.flags and not _grants(actors)):
             continue
         if QUAD[trig.type] == 4 and (_scored(tok) or _contest(tok, actors, recipients)):
