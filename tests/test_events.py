@@ -1551,3 +1551,10 @@ def test_an_inverted_condition_is_hypothetical_not_negated():
 def test_inspected_weapons_receive_nothing():
     doc = _doc("Kim inspected strategic bombers that can carry nuclear weapons.")
     assert [e[:3] for e in _events(doc)] == [("CONSULT", ["Kim"], [])]
+
+
+def test_a_time_in_another_clause_does_not_date_the_event():
+    body = "The decision was adopted at a meeting of the Council, after ambassadors reached an agreement"
+    doc = _doc(body + " on May 24.")
+    meeting = _one(doc, "CONSULT")
+    assert (meeting.date.value, meeting.date.basis) == ("2025-03-12", "published")

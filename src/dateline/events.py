@@ -2175,6 +2175,14 @@ def _governor(tok: Token) -> Token:
     return tok
 
 
+def _other_clause(verb: Token, clause: Token) -> bool:
+    """A verb heading a clause with a subject of its own that neither is nor contains the
+    event's clause."""
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    contains = verb.left_edge.i <= clause.i <= verb.right_edge.i
+    return verb.pos_ in {"VERB", "AUX"} and own_subject and verb.i != clause.i and not contains
+
+
 def _date(trigger: Token, times: list[TimeExpression], article: Article) -> EventDate:
     """The clause's own time expression (one governed by the trigger's verb), else the
     nearest one in the sentence, else the publication date, flagged by `basis`."""
@@ -2186,11 +2194,15 @@ def _date(trigger: Token, times: list[TimeExpression], article: Article) -> Even
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and _governor(span.root).i in {clause.i, trigger.i}:
             own.append(t)
-    # "a 2016 arbitral ruling": a time that dates a noun is not the event's time.
+    # "a 2016 arbitral ruling": a time that dates a noun is not the event's time; nor does
+    # one in another clause with its own subject that does not contain the event ("adopted
+    # at a meeting …, after ambassadors reached an agreement on May 24").
     free = []
     for t in in_sentence:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or span.root.dep_ not in {"compound", "nummod", "amod", "nmod", "poss"}:
+        dates_noun = span is not None and span.root.dep_ in {"compound", "nummod", "amod", "nmod", "poss"}
+        elsewhere = span is not None and _other_clause(_governor(span.root), clause)
+        if not (dates_noun or elsewhere):
             free.append(t)
     for basis, pool in (("clause", own), ("sentence", free)):
         if pool:
