@@ -858,6 +858,7 @@ def _subject(verb: Token) -> tuple[list[Token], list[Token], bool]:
     return agents + inherited, patients, False
 
 
+# The dashes that end a dateline ("NAIROBI – …").
 _DASHES = {"-", "–", "—", "--"}
 
 
@@ -902,6 +903,7 @@ def _stranded_subject(verb: Token) -> Token | None:
         if (
             node.dep_ in {"conj", "appos"}
             and node.pos_ in {"NOUN", "PROPN"}
+            and node.left_edge.i > 0
             and doc[node.left_edge.i - 1].text == ","
             and node.head.i < node.left_edge.i
         ):
@@ -1485,7 +1487,7 @@ def _inverted_condition(verb: Token) -> bool:
 
 
 def _asked_whether(tok: Token) -> bool:
-    """A clause of "whether" ("whether Trump will agree to remove tariffs", "unclear
+    """A clause of "whether" ("whether Kenya will agree to reopen the border", "unclear
     whether Uganda attacked"): a question, neither asserted nor anyone's announcement."""
     clause = tok.head if tok.dep_ == "xcomp" else tok
     return any(c.dep_ == "mark" and c.lower_ == "whether" for c in (*tok.children, *clause.children))
@@ -1530,6 +1532,7 @@ _MATERIEL = {"warplane", "warplanes", "warship", "warships", "gunboats", "gunshi
 
 
 def _materiel(actor: Entity) -> bool:
+    """An unnamed group of weapons or craft ("helicopter gunships", "strategic bombers")."""
     return actor.type == "GROUP" and actor.name.split()[-1].lower() in _MATERIEL
 
 
@@ -1566,7 +1569,7 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
     if tok.pos_ != "VERB" and tok.dep_ == "dobj" and governing and governing.type == triggers[tok.i][0].type:
         return True  # "delivered food aid to Uganda": one aid event, the verb's
     if tok.pos_ != "VERB" and tok.dep_ == "dobj" and governing and "reciprocal" in governing.flags:
-        return True  # "discussed investigations with the Ukrainians": the talks' topic
+        return True  # "discussed the investigation with Ugandan officials": the talks' topic
     if tok.pos_ != "VERB" and tok.dep_ == "dobj" and governing and governing.type in _UNDONE:
         # "offered talks", "proposed a ceasefire", "rejected a truce": not yet held; but
         # what an authority orders ("ordered patrols") is the event.
@@ -1658,8 +1661,8 @@ def _generic(tok: Token, actors: list[Entity]) -> bool:
     """An unnamed group in the simple present states a habit or a rule ("Police use tear
     gas at such rallies"), not an event; so does a present perfect that says how often it
     has happened, with no time of its own ("Herders and farmers have clashed repeatedly";
-    a past "soldiers routinely beat detainees" reports the acts). A named
-    actor's present ("Seoul says") is left to the other rules."""
+    a past "soldiers routinely beat detainees" reports the acts). A named actor's present
+    ("Seoul says") is left to the other rules."""
     if not all(a.type == "GROUP" for a in actors) or tok.pos_ != "VERB":
         return False
     children = list(tok.children)
