@@ -253,25 +253,38 @@ def _verb_phrase(tok: Token, lemma: str) -> tuple[Trigger, Token] | None:
         if child.dep_ == "dobj":
             # "gave the country 5 million dollars of aid", "sent a shipment of arms"
             words.extend(_of_objects(child))
+        longer = _three_word_phrase(tok, lemma, child)
+        if longer is not None:
+            return longer
         for word in words:
             # the lemma, else the singular the lemmatizer missed ("bases" → "basis")
-            for form in dict.fromkeys((word.lemma_.lower(), _singular(word.lower_))):
-                if child.dep_ == "prep" and child.lower_ == "under":
-                    # "placed the activist under house arrest", "was put under investigation"
-                    for obj in (c for c in child.children if c.dep_ == "pobj"):
-                        phrase = table.get((f"{lemma} under {obj.lemma_.lower()}", "VERB"))
-                        if phrase:
-                            return phrase, obj
-                if child.dep_ == "prt":
-                    # "handed over two suspects": the object names the act
-                    for obj in (c for c in tok.children if c.dep_ == "dobj"):
-                        for noun in dict.fromkeys((obj.lemma_.lower(), _singular(obj.lower_))):
-                            phrase = table.get((f"{lemma} {form} {noun}", "VERB"))
-                            if phrase:
-                                return phrase, obj
+            for form in _forms(word):
                 phrase = table.get((f"{lemma} {form}", "VERB"))
                 if phrase:
                     return phrase, word
+    return None
+
+
+def _forms(word: Token) -> dict[str, None]:
+    """A word's lemma, then the singular the lemmatizer missed ("bases" → "base")."""
+    return dict.fromkeys((word.lemma_.lower(), _singular(word.lower_)))
+
+
+def _three_word_phrase(verb: Token, lemma: str, child: Token) -> tuple[Trigger, Token] | None:
+    """A "verb particle object" phrase ("handed over two suspects") or a "verb under noun"
+    one ("placed the activist under house arrest"), which wins over "verb particle": the
+    noun names the act."""
+    if child.dep_ == "prt":
+        nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    elif child.dep_ == "prep" and child.lower_ == "under":
+        nouns = [c for c in child.children if c.dep_ == "pobj"]
+    else:
+        return None
+    for noun in nouns:
+        for form in _forms(noun):
+            phrase = lexicon().get((f"{lemma} {child.lemma_.lower()} {form}", "VERB"))
+            if phrase:
+                return phrase, noun
     return None
 
 
@@ -1153,7 +1166,7 @@ def _nominal_arguments(
             if child.lower_ == "of" and not _entities(toks, index, ACTOR_TYPES):
                 # "a suspension of air links with Serbia": the other side of what is
                 # suspended is the recipient.
-                inner = [t for tok in toks for t in _prep_objects(tok, {"with", "to", "against", "on"})]
+                inner = _prep_objects_of(toks, {"with", "to", "against", "on"})
                 recipients.extend(e for e in _entities(inner, index, ACTOR_TYPES) if e not in recipients)
         elif child.lower_ in {"on", "against"}:
             recipients.extend(e for e in _entities(toks, index, ACTOR_TYPES) if e not in recipients)
@@ -1565,21 +1578,25 @@ def _absorbed(tok: Token, triggers: dict[int, tuple[Trigger, Token | None]]) -> 
         return True
     if tok.dep_ == "dobj" and head.i in triggers and _halting(tok, triggers[tok.i][0]) is not None:
         return True  # "suspended talks with Iran": the suspension, not the talks
+    if tok.pos_ == "VERB":
+        return False
+    # A nominal event from here on.
     governing = triggers[head.i][0] if head.i in triggers else None
-    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and governing and governing.type == triggers[tok.i][0].type:
-        return True  # "delivered food aid to Uganda": one aid event, the verb's
-    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and governing and "reciprocal" in governing.flags:
-        return True  # "discussed the investigation with Ugandan officials": the talks' topic
-    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and governing and governing.type in _UNDONE:
-        # "offered talks", "proposed a ceasefire", "rejected a truce": not yet held; but
-        # what an authority orders ("ordered patrols") is the event.
-        return "command" not in governing.flags
-    if tok.pos_ != "VERB" and _proposed(tok, triggers):
+    if tok.dep_ == "dobj" and governing is not None:
+        if governing.type == triggers[tok.i][0].type:
+            return True  # "delivered food aid to Uganda": one aid event, the verb's
+        if "reciprocal" in governing.flags:
+            return True  # "discussed the investigation with Ugandan officials": the talks' topic
+        if governing.type in _UNDONE:
+            # "offered talks", "proposed a ceasefire", "rejected a truce": not yet held; but
+            # what an authority orders ("ordered patrols") is the event.
+            return "command" not in governing.flags
+    if _proposed(tok, triggers):
         return True
     out = head.head if head.dep_ == "prep" and head.head.lower_ == "out" else None
-    if tok.pos_ != "VERB" and out is not None and out.head.i in triggers:
+    if out is not None and out.head.i in triggers:
         return True  # "pulled out of the talks": the pulling out is the event
-    return tok.pos_ != "VERB" and head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
+    return head.dep_ == "prep" and head.head.i in triggers and head.head.pos_ == "VERB"
 
 
 def _talks_left(verb: Token) -> Token | None:
@@ -2192,19 +2209,17 @@ def _date(trigger: Token, times: list[TimeExpression], article: Article) -> Even
     doc, sent = trigger.doc, trigger.sent
     clause = _governor(trigger)
     in_sentence = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value]
-    own = []
+    own, free = [], []
     for t in in_sentence:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and _governor(span.root).i in {clause.i, trigger.i}:
+        governor = _governor(span.root) if span is not None else None
+        if governor is not None and governor.i in {clause.i, trigger.i}:
             own.append(t)
-    # "a 2016 arbitral ruling": a time that dates a noun is not the event's time; nor does
-    # one in another clause with its own subject that does not contain the event ("adopted
-    # at a meeting …, after ambassadors reached an agreement on May 24").
-    free = []
-    for t in in_sentence:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        # "a 2016 arbitral ruling": a time that dates a noun is not the event's time; nor
+        # does one in another clause with its own subject that does not contain the event
+        # ("adopted at a meeting …, after ambassadors reached an agreement on May 24").
         dates_noun = span is not None and span.root.dep_ in {"compound", "nummod", "amod", "nmod", "poss"}
-        elsewhere = span is not None and _other_clause(_governor(span.root), clause)
+        elsewhere = governor is not None and _other_clause(governor, clause)
         if not (dates_noun or elsewhere):
             free.append(t)
     for basis, pool in (("clause", own), ("sentence", free)):

@@ -133,16 +133,17 @@ def _phrase(head: Token, lexical: Token | None, index: EntityIndex) -> tuple[lis
                 return None
             if entity is not None and entity.actor.country:
                 country = country or entity.actor.country
-            elif entity is None and _nationality(tok):
+            elif entity is None and (nationality := _nationality(tok)):
                 # "Ugandan troops" opening a sentence, which the NER may leave untagged
-                country = country or demonym_country(tok.text)
+                country = country or nationality
         words[:0] = list(child.subtree)
     return words, country
 
 
-def _nationality(tok: Token) -> bool:
-    """A capitalised nationality adjective ("Ugandan"), tagged by the NER or not."""
-    return tok.text[:1].isupper() and demonym_country(tok.text) is not None
+def _nationality(tok: Token) -> str | None:
+    """The country of a capitalised nationality adjective ("Ugandan" → UGA), tagged by the
+    NER or not; None for any other word."""
+    return demonym_country(tok.text) if tok.text[:1].isupper() else None
 
 
 def _group_name(words: Span) -> str:
