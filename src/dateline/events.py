@@ -2056,10 +2056,13 @@ def _no_act(tok: Token, trig: Trigger, recipients: list[Entity]) -> bool:
     "declined to comment" (silence), a bare "asked" that names neither whom nor what
     ("Aderholt asked again"), a question ("when asked about the fight"), a measure ("hit a
     maximum of 44 dBa", "the index declined 0.3%"), a prospect ("deals promise to be
-    better"), a demonstration that shows something ("as demonstrated by his departure")
-    and a question asked of no one named ("demanded how the funds had been spent")."""
+    better"), a demonstration that shows something ("as demonstrated by his departure"),
+    a question asked of no one named ("demanded how the funds had been spent") and
+    commentary in the present ("Kenya offers no solution of its own", `_states_none`)."""
     if tok.pos_ != "VERB":
         return False
+    if _states_none(tok):
+        return True
     children = list(tok.children)
     plea = {"guilty", "innocent"}
     following = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]  # "pleaded (not) guilty Monday"
@@ -2390,7 +2393,7 @@ def code_events(
             continue
         if QUAD[trig.type] == 4 and (_scored(tok) or _contest(tok, actors, recipients)):
             continue  # "Switzerland beat Gibraltar 6-0": a game, not an attack
-        if _no_act(tok, trig, recipients) or _states_none(tok):
+        if _no_act(tok, trig, recipients):
             continue
         if trig.type == "SUPPORT" and all(_materiel(a) for a in actors):
             continue  # "troops, backed by helicopter gunships, attacked …": firepower, not politics
