@@ -1514,7 +1514,7 @@ def test_a_whether_clause_is_a_question_not_an_announcement():
 
 
 def test_a_warning_that_something_is_so_is_no_threat():
-    assert _events(_doc("Kenya warned that there is no room for compromise.")) == []
+    assert _events(_doc("Kenya warned that there is no chance of a deal.")) == []
     doc = _doc("Kenya warned that there would be consequences.")
     assert [e[0] for e in _events(doc)] == ["THREATEN"]
 
@@ -1539,7 +1539,7 @@ def test_put_under_arrest_or_investigation(body: str, expected: tuple):
 
 
 def test_violating_needs_an_agreement_a_ban_a_law_or_a_border():
-    assert _events(_doc("These 150 Kenyans have violated their visa norms, officials said.")) == []
+    assert _events(_doc("Kenyans violated the terms of their visas, officials said.")) == []
     assert [e[0] for e in _events(_doc("Uganda violated the ceasefire on Monday."))] == ["REJECT"]
 
 

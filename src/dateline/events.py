@@ -876,8 +876,8 @@ _DASHES = {"-", "–", "—", "--"}
 
 
 def _dateline(tok: Token) -> bool:
-    """A proper name opening a line or a sentence and followed by a dash ("Indianapolis –
-    Several thousand teachers …", "NEW YORK — …"): the story's dateline."""
+    """A proper name opening a line or a sentence and followed by a dash ("Kisumu – Several
+    thousand students …", "NEW YORK — …"): the story's dateline."""
     doc = tok.doc
     following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     start = tok.left_edge.i
@@ -1753,7 +1753,7 @@ def _self_threat(tok: Token, actors: list[Entity], index: EntityIndex) -> bool:
                 continue  # "warned that protesters would be shot": by the warner, unnamed
             coming = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL | FUTURE for c in child.children)
             if any(c.dep_ == "expl" for c in child.children) and not coming:
-                # "warned that there is no room for compromise": a state of things ("that
+                # "warned that there is no chance of a deal": a state of things ("that
                 # there would be consequences" is a threat)
                 return False
             subjects = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
